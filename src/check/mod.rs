@@ -1,0 +1,467 @@
+//! Step 4: checking. Compares claims and reports what a careful fact-checker would.
+//!
+//! 1. Claims are indexed by (subject, metric), so only claims that could disagree are
+//!    ever compared: the work grows with the number of comparable pairs, not with the
+//!    square of the corpus.
+//! 2. Two claims in one bucket are compared only if their figures are of one kind and
+//!    their units convert (percent never meets percentage points; dollars never meet
+//!    euros), both are changes or both are levels, and their periods overlap or are
+//!    unknown. Claims in different periods are "not comparable", reported only where
+//!    their values would otherwise disagree.
+//! 3. Each claim becomes an [`Interval`]: a point carries its rounding ("18%" is 17.5 to
+//!    18.5), an approximation its tolerance, a range and a bound their sides. Disjoint
+//!    intervals contradict; a ratio of a thousand between them is reported as a scale
+//!    mismatch, the classic million-for-billion slip. Opposite directions ("rose 3%",
+//!    "fell 3%") contradict whatever the numbers.
+//! 4. Verdicts ("weak Q1 profitability", "strong Q1 2026 earnings") about one subject
+//!    and quarter with opposite polarity are a qualitative contradiction.
+//! 5. Repeats are folded: one finding per pair of documents, subject, metric and kind.
+
+mod interval;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use interval::Interval;
+
+use crate::claims::{Analysis, Direction, Metric, SubjectKind, Verdict};
+use crate::figures::{Figure, FigureKind, Qualifier};
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Two figures for the same thing that cannot both be true.
+    Contradiction,
+    /// Two figures a thousand times apart: million against billion.
+    ScaleMismatch,
+    /// Opposite verdicts on the same subject and period.
+    QualitativeContradiction,
+    /// Figures that agree.
+    Corroboration,
+    /// Figures that would disagree but refer to different periods.
+    NotComparable,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+/// One side of a finding: a figure or a verdict in a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Side {
+    /// Index of the document in the corpus.
+    pub doc: usize,
+    pub span: Span,
+    /// Index of the figure in its document, `None` for a verdict.
+    pub figure: Option<usize>,
+    pub sentence: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub severity: Severity,
+    /// 0 to 1: how sure the checker is that both sides are about the same thing.
+    pub confidence: f64,
+    pub a: Side,
+    pub b: Side,
+    /// The subject's name, as the first side writes it.
+    pub subject: String,
+    pub metric: Metric,
+    /// What was compared and why it disagrees, with the arithmetic.
+    pub explanation: String,
+}
+
+/// Kinds of figure that can be compared.
+fn comparable_kind(kind: FigureKind) -> bool {
+    matches!(
+        kind,
+        FigureKind::Percent
+            | FigureKind::PercentagePoints
+            | FigureKind::Money
+            | FigureKind::Quantity
+            | FigureKind::Count
+            | FigureKind::Multiple
+    )
+}
+
+/// A claim's place: document and figure index.
+type ClaimRef = (usize, usize);
+
+/// Checks the corpus. With `focus`, only findings that involve that document.
+pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
+    let mut buckets: HashMap<(&str, Metric), Vec<ClaimRef>> = HashMap::new();
+    for (doc, analysis) in analyses.iter().enumerate() {
+        for (index, (figure, claim)) in analysis.figures.iter().zip(&analysis.claims).enumerate() {
+            if figure.boilerplate
+                || claim.metric == Metric::Unknown
+                || !comparable_kind(figure.kind)
+            {
+                continue;
+            }
+            for subject in &claim.subjects {
+                buckets
+                    .entry((subject.key.as_str(), claim.metric))
+                    .or_default()
+                    .push((doc, index));
+            }
+        }
+    }
+
+    let mut findings = Vec::new();
+    for refs in buckets.values() {
+        for (i, &a) in refs.iter().enumerate() {
+            for &b in &refs[i + 1..] {
+                if focus.is_some_and(|f| a.0 != f && b.0 != f) {
+                    continue;
+                }
+                if let Some(finding) = compare(analyses, a, b) {
+                    findings.push(finding);
+                }
+            }
+        }
+    }
+    findings.extend(compare_verdicts(analyses, focus));
+    fold_repeats(findings)
+}
+
+fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<Finding> {
+    let (fa, ca) = (&analyses[a.0].figures[a.1], &analyses[a.0].claims[a.1]);
+    let (fb, cb) = (&analyses[b.0].figures[b.1], &analyses[b.0].claims[b.1]);
+    if a.0 == b.0
+        && (ca.sentence == cb.sentence || fa.change_end.is_some() && fb.change_end.is_some())
+    {
+        // Two figures of one sentence describe different things ("from X to Y").
+        return None;
+    }
+    if fa.kind != fb.kind || ca.is_change != cb.is_change || ca.segment != cb.segment {
+        return None;
+    }
+    let (ua, ub) = (
+        fa.unit?,
+        fb.unit
+            .or(fa.unit.filter(|_| fb.kind == FigureKind::Count))?,
+    );
+    if !ua.commensurable(ub) || fa.noun != fb.noun {
+        return None;
+    }
+    let subject = shared_subject(ca, cb)?;
+    let periods_differ = matches!((ca.period, cb.period), (Some(pa), Some(pb)) if !pa.overlaps(pb));
+    let hedged = ca.hedged || cb.hedged;
+    let confidence = confidence_of(ca, cb, hedged);
+    let side = |r: ClaimRef, figure: &Figure, sentence: Span| Side {
+        doc: r.0,
+        span: figure.span,
+        figure: Some(r.1),
+        sentence,
+    };
+    let quote = |r: ClaimRef, figure: &Figure| describe(&analyses[r.0], figure);
+    let what = format!("{}'s {}", subject.0, ca.metric.label());
+
+    let opposite = matches!((ca.direction, cb.direction), (Some(da), Some(db)) if da != db);
+    if ca.is_change && opposite && !periods_differ {
+        return Some(Finding {
+            kind: FindingKind::Contradiction,
+            severity: Severity::High,
+            confidence,
+            a: side(a, fa, ca.sentence),
+            b: side(b, fb, cb.sentence),
+            subject: subject.0.clone(),
+            metric: ca.metric,
+            explanation: format!(
+                "{what}: one says it {} {}, the other that it {} {}; the directions are opposite.",
+                verb(ca.direction),
+                quote(a, fa),
+                verb(cb.direction),
+                quote(b, fb)
+            ),
+        });
+    }
+
+    let ia = Interval::of(fa)?.scaled(ua.to_base());
+    let ib = Interval::of(fb)?.scaled(ub.to_base());
+    let (kind, severity, explanation) = if ia.overlaps(&ib) {
+        if periods_differ || a.0 == b.0 {
+            // An article repeating its own figure is not corroboration.
+            return None;
+        }
+        (
+            FindingKind::Corroboration,
+            Severity::Info,
+            format!(
+                "{what}: {} and {} agree ({} overlaps {}).",
+                quote(a, fa),
+                quote(b, fb),
+                ia.display(ua),
+                ib.display(ub)
+            ),
+        )
+    } else if periods_differ {
+        (
+            FindingKind::NotComparable,
+            Severity::Info,
+            format!(
+                "{what}: {} and {} differ, but they refer to different periods.",
+                quote(a, fa),
+                quote(b, fb)
+            ),
+        )
+    } else if let Some(power) = thousandfold(fa, fb, ua.to_base(), ub.to_base()) {
+        (
+            FindingKind::ScaleMismatch,
+            Severity::High,
+            format!(
+                "{what}: {} against {} is a factor of {} apart: likely a million/billion slip in one of them.",
+                quote(a, fa),
+                quote(b, fb),
+                if power > 0 { "1,000" } else { "1/1,000" }
+            ),
+        )
+    } else {
+        let relation = relation(fa, fb, &ia, &ib, ua, ub, quote(a, fa), quote(b, fb));
+        (
+            FindingKind::Contradiction,
+            if hedged {
+                Severity::Medium
+            } else {
+                Severity::High
+            },
+            format!("{what}: {relation}."),
+        )
+    };
+    Some(Finding {
+        kind,
+        severity,
+        confidence,
+        a: side(a, fa, ca.sentence),
+        b: side(b, fb, cb.sentence),
+        subject: subject.0.clone(),
+        metric: ca.metric,
+        explanation,
+    })
+}
+
+/// The subject both claims share, by key, with the first claim's name for it.
+fn shared_subject<'c>(
+    a: &'c crate::claims::Claim,
+    b: &crate::claims::Claim,
+) -> Option<(&'c String, SubjectKind)> {
+    a.subjects
+        .iter()
+        .find(|s| b.subjects.iter().any(|t| t.key == s.key))
+        .map(|s| (&s.name, s.kind))
+}
+
+fn confidence_of(a: &crate::claims::Claim, b: &crate::claims::Claim, hedged: bool) -> f64 {
+    let mut confidence: f64 = 0.9;
+    if hedged {
+        confidence -= 0.15;
+    }
+    if a.subjects.len() > 1 || b.subjects.len() > 1 {
+        // A figure shared by a list is a statement about the group.
+        confidence -= 0.1;
+    }
+    if a.period.is_none() || b.period.is_none() {
+        confidence -= 0.1;
+    }
+    confidence.clamp(0.1, 1.0)
+}
+
+fn verb(direction: Option<Direction>) -> &'static str {
+    match direction {
+        Some(Direction::Up) => "rose",
+        Some(Direction::Down) => "fell",
+        None => "moved",
+    }
+}
+
+/// Whether two point figures are 1,000 (or 1,000,000) times apart within rounding;
+/// returns the sign of the exponent.
+fn thousandfold(a: &Figure, b: &Figure, base_a: f64, base_b: f64) -> Option<i32> {
+    if !matches!(
+        a.kind,
+        FigureKind::Money | FigureKind::Quantity | FigureKind::Count
+    ) {
+        return None;
+    }
+    let (va, vb) = (a.amount.as_point()? * base_a, b.amount.as_point()? * base_b);
+    if va == 0.0 || vb == 0.0 {
+        return None;
+    }
+    let ratio = va / vb;
+    for (factor, sign) in [(1e3, 1), (1e-3, -1), (1e6, 1), (1e-6, -1)] {
+        if (ratio / factor - 1.0).abs() < 0.02 {
+            return Some(sign);
+        }
+    }
+    None
+}
+
+/// "18% lies outside 4%–12%" / "18% and 15% cannot both hold".
+#[allow(clippy::too_many_arguments)]
+fn relation(
+    fa: &Figure,
+    fb: &Figure,
+    ia: &Interval,
+    ib: &Interval,
+    ua: crate::figures::Unit,
+    ub: crate::figures::Unit,
+    qa: String,
+    qb: String,
+) -> String {
+    let is_span = |f: &Figure| f.amount.as_point().is_none() || f.qualifier != Qualifier::Exact;
+    let arithmetic = format!("{} and {} do not overlap", ia.display(ua), ib.display(ub));
+    match (is_span(fa), is_span(fb)) {
+        (false, true) => format!("{qa} lies outside {qb} ({arithmetic})"),
+        (true, false) => format!("{qb} lies outside {qa} ({arithmetic})"),
+        _ => format!("{qa} and {qb} cannot both hold ({arithmetic})"),
+    }
+}
+
+/// A figure's value with its document: "4%–12% (miners-fall.txt)".
+fn describe(analysis: &Analysis, figure: &Figure) -> String {
+    format!(
+        "{} ({})",
+        crate::report::format_amount(figure),
+        analysis.document.id
+    )
+}
+
+fn compare_verdicts(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
+    let mut by_subject: HashMap<&str, Vec<(usize, &Verdict)>> = HashMap::new();
+    for (doc, analysis) in analyses.iter().enumerate() {
+        for verdict in &analysis.verdicts {
+            if let (Some(subject), false) = (&verdict.subject, verdict.boilerplate) {
+                by_subject
+                    .entry(subject.key.as_str())
+                    .or_default()
+                    .push((doc, verdict));
+            }
+        }
+    }
+    let mut findings = Vec::new();
+    for list in by_subject.values() {
+        for (i, &(da, va)) in list.iter().enumerate() {
+            for &(db, vb) in &list[i + 1..] {
+                if da == db
+                    || va.polarity == vb.polarity
+                    || focus.is_some_and(|f| da != f && db != f)
+                {
+                    continue;
+                }
+                if !same_quarter(va.period_label.as_deref(), vb.period_label.as_deref()) {
+                    continue;
+                }
+                let subject = va
+                    .subject
+                    .as_ref()
+                    .map_or_else(String::new, |s| s.name.clone());
+                let quote = |doc: usize, v: &Verdict| {
+                    format!(
+                        "\"{}\" ({})",
+                        v.span.text(&analyses[doc].document.text),
+                        analyses[doc].document.id
+                    )
+                };
+                findings.push(Finding {
+                    kind: FindingKind::QualitativeContradiction,
+                    severity: Severity::Medium,
+                    confidence: if va.period_label.is_some() && vb.period_label.is_some() {
+                        0.8
+                    } else {
+                        0.6
+                    },
+                    a: Side {
+                        doc: da,
+                        span: va.span,
+                        figure: None,
+                        sentence: va.sentence,
+                    },
+                    b: Side {
+                        doc: db,
+                        span: vb.span,
+                        figure: None,
+                        sentence: vb.sentence,
+                    },
+                    subject: subject.clone(),
+                    metric: Metric::NetIncome,
+                    explanation: format!(
+                        "{subject}{}: {} calls it {}, {} calls it {}.",
+                        va.period_label
+                            .as_ref()
+                            .or(vb.period_label.as_ref())
+                            .map_or(String::new(), |p| format!(" in {p}")),
+                        quote(da, va),
+                        polarity_word(va),
+                        quote(db, vb),
+                        polarity_word(vb)
+                    ),
+                });
+            }
+        }
+    }
+    findings
+}
+
+fn polarity_word(verdict: &Verdict) -> &'static str {
+    match verdict.polarity {
+        crate::claims::Polarity::Positive => "good",
+        crate::claims::Polarity::Negative => "bad",
+    }
+}
+
+/// "Q1" matches "Q1 2026"; "Q1 2025" does not match "Q1 2026". A verdict with no
+/// quarter matches only another with none.
+fn same_quarter(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (qa, ya) = a.split_once(' ').map_or((a, None), |(q, y)| (q, Some(y)));
+            let (qb, yb) = b.split_once(' ').map_or((b, None), |(q, y)| (q, Some(y)));
+            qa == qb && (ya.is_none() || yb.is_none() || ya == yb)
+        }
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Keeps one finding per (documents, subject, metric, kind): the most confident, and
+/// among equals the one whose first side comes first. Findings come out sorted by
+/// severity, then by position.
+fn fold_repeats(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut best: HashMap<(usize, usize, String, Metric, FindingKind), Finding> = HashMap::new();
+    for finding in findings {
+        let (a, b) = (
+            finding.a.doc.min(finding.b.doc),
+            finding.a.doc.max(finding.b.doc),
+        );
+        let key = (
+            a,
+            b,
+            finding.subject.to_lowercase(),
+            finding.metric,
+            finding.kind,
+        );
+        match best.get(&key) {
+            Some(kept)
+                if kept.confidence > finding.confidence
+                    || kept.confidence == finding.confidence
+                        && (kept.a.doc, kept.a.span) <= (finding.a.doc, finding.a.span) => {}
+            _ => {
+                best.insert(key, finding);
+            }
+        }
+    }
+    let mut folded: Vec<Finding> = best.into_values().collect();
+    folded.sort_by(|x, y| {
+        (x.severity, x.a.doc, x.a.span, x.b.doc, x.b.span)
+            .cmp(&(y.severity, y.a.doc, y.a.span, y.b.doc, y.b.span))
+    });
+    folded
+}

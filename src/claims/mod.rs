@@ -1,0 +1,329 @@
+//! Step 3: claims. Ties each figure to what it measures.
+//!
+//! "18%" alone cannot be checked; "Core Scientific · share price · fell 18% · after
+//! Microsoft pulled back" can. For each figure the claim layer reads, from the words of
+//! its sentence:
+//!
+//! 1. the subject: the named organisation or asset the figure is about, from the
+//!    pattern "18% drop in BTC prices", else the nearest name before it in its clause
+//!    (every name of a list: "Bitfarms, CleanSpark and Riot fell 4%–12%"), else the
+//!    nearest after it, else the document's main subject when the sentence refers back
+//!    to it ("the company", "the miner", "its shares");
+//! 2. the metric, from the nearest metric noun in the clause ("shares", "revenue",
+//!    "production"), else from the unit (megawatts are capacity);
+//! 3. the direction, from the nearest movement verb ("fell", "soared") or from "from X
+//!    to Y";
+//! 4. the period, from a date in the sentence ("in Q1 2026"), shifting one year back for
+//!    "a year earlier";
+//! 5. the event ("after Microsoft scaled back ..."), the attribution ("according to
+//!    Bloomberg"), and hedges ("generally").
+//!
+//! Evaluative phrases without a number ("weak Q1 profitability", "strong Q1 2026
+//! earnings") become [`Verdict`]s with a polarity.
+
+pub mod sentence;
+pub mod subject;
+mod vocabulary;
+
+use serde::Serialize;
+
+pub use subject::{Mention, Subject, SubjectKind};
+pub use vocabulary::{Direction, Metric, Polarity};
+
+use crate::figures::{ChangeEnd, DayInterval, Figure, FigureKind, Qualifier};
+use crate::span::Span;
+use crate::text::Document;
+
+/// What a figure says, beyond its number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// The subjects it is about; several when a list shares one figure.
+    pub subjects: Vec<Subject>,
+    pub metric: Metric,
+    /// A segment of the metric ("AI colocation" revenue), when named.
+    pub segment: Option<String>,
+    pub direction: Option<Direction>,
+    /// Whether the figure is the size of a change ("fell 18%", "fell by 18%") rather
+    /// than a level ("fell to 18%", "revenue of $115.2 million").
+    pub is_change: bool,
+    pub period: Option<DayInterval>,
+    /// The event the figure is tied to, as written ("after Microsoft scaled back").
+    pub event: Option<String>,
+    /// Softened by "generally", "reportedly", "about" and the like.
+    pub hedged: bool,
+    /// Who says so, as written ("Bloomberg", "TD Cowen analysts").
+    pub attribution: Option<String>,
+    /// The sentence the figure is in.
+    pub sentence: Span,
+}
+
+impl Claim {
+    /// The claim of a figure that measures nothing by itself: a date, a reading time.
+    fn none(figure: &Figure, sentences: &[Span]) -> Claim {
+        Claim {
+            subjects: Vec::new(),
+            metric: Metric::Unknown,
+            segment: None,
+            direction: None,
+            is_change: false,
+            period: figure.period,
+            event: None,
+            hedged: false,
+            attribution: None,
+            sentence: sentence::containing(sentences, figure.span.start)
+                .map_or(figure.span, |i| sentences[i]),
+        }
+    }
+}
+
+/// An evaluative statement with no number: "weak Q1 profitability".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub span: Span,
+    pub sentence: Span,
+    pub subject: Option<Subject>,
+    pub polarity: Polarity,
+    /// What is judged ("profitability", "earnings").
+    pub aspect: String,
+    /// The quarter or half judged, as "Q1" or "Q1 2026"; compared by quarter, and by
+    /// year where both sides state one.
+    pub period_label: Option<String>,
+    pub boilerplate: bool,
+}
+
+/// A document with everything the pipeline read from it.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub document: Document,
+    pub figures: Vec<Figure>,
+    /// `claims[i]` is the claim of `figures[i]`.
+    pub claims: Vec<Claim>,
+    pub verdicts: Vec<Verdict>,
+    pub sentences: Vec<Span>,
+}
+
+/// Reads the claims of a document's figures.
+pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
+    let text = document.text.as_str();
+    let sentences = sentence::sentences(text);
+    let mentions = subject::mentions(text);
+    let main = main_subject(&document, &mentions);
+    let claims = figures
+        .iter()
+        .map(|figure| {
+            if matches!(figure.kind, FigureKind::Date | FigureKind::Metadata) {
+                Claim::none(figure, &sentences)
+            } else {
+                claim_for(text, &figures, figure, &sentences, &mentions, main.as_ref())
+            }
+        })
+        .collect();
+    let verdicts = vocabulary::verdicts(text, &sentences, &mentions, main.as_ref(), &figures);
+    Analysis {
+        document,
+        figures,
+        claims,
+        verdicts,
+        sentences,
+    }
+}
+
+/// The organisation a document is mostly about: the first named in its title, else the
+/// one it names most.
+fn main_subject(document: &Document, mentions: &[Mention]) -> Option<Subject> {
+    let title_end = document
+        .text
+        .find(document.title.as_str())
+        .map_or(0, |at| at + document.title.len());
+    let organisations = || {
+        mentions
+            .iter()
+            .filter(|m| m.subject.kind == SubjectKind::Organisation)
+    };
+    if let Some(first) = organisations().find(|m| m.span.end <= title_end) {
+        return Some(first.subject.clone());
+    }
+    let mut counts: Vec<(&Subject, usize)> = Vec::new();
+    for mention in organisations() {
+        match counts
+            .iter_mut()
+            .find(|(subject, _)| subject.key == mention.subject.key)
+        {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((&mention.subject, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, count)| *count)
+        .filter(|(_, count)| *count >= 2)
+        .map(|(s, _)| s.clone())
+}
+
+fn claim_for(
+    text: &str,
+    figures: &[Figure],
+    figure: &Figure,
+    sentences: &[Span],
+    mentions: &[Mention],
+    main: Option<&Subject>,
+) -> Claim {
+    let sentence =
+        sentence::containing(sentences, figure.span.start).map_or(figure.span, |i| sentences[i]);
+    let clause = vocabulary::clause_around(text, sentence, figure.span);
+    let in_clause: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| clause.contains(m.span))
+        .collect();
+
+    let after = &text[figure.span.end..clause.end];
+    let before = &text[clause.start..figure.span.start];
+    let metric_hit = vocabulary::metric_near(before, after, figure);
+    let subjects = subjects_for(text, figure, &in_clause, clause, main, metric_hit.as_ref());
+    let (metric, segment) = match metric_hit {
+        Some(hit) => (hit.metric, hit.segment),
+        None => (vocabulary::metric_from_unit(figure), None),
+    };
+    let metric = match (metric, subjects.first().map(|s| s.kind)) {
+        // "bitcoin fell 18%" is bitcoin's price; "Acme fell 18%" is Acme's share price.
+        (Metric::SharePrice, Some(SubjectKind::Asset)) => Metric::AssetPrice,
+        (Metric::AssetPrice, Some(SubjectKind::Organisation))
+            if !vocabulary::names_a_price(before, after) =>
+        {
+            Metric::SharePrice
+        }
+        (Metric::Unknown, Some(SubjectKind::Organisation))
+            if figure.kind == FigureKind::Percent
+                && vocabulary::direction_near(before, after).is_some() =>
+        {
+            Metric::SharePrice
+        }
+        (Metric::Unknown, Some(SubjectKind::Asset))
+            if figure.kind == FigureKind::Percent
+                && vocabulary::direction_near(before, after).is_some() =>
+        {
+            Metric::AssetPrice
+        }
+        (metric, _) => metric,
+    };
+
+    let direction =
+        change_direction(figures, figure).or_else(|| vocabulary::direction_near(before, after));
+    let is_change = matches!(
+        figure.kind,
+        FigureKind::Percent | FigureKind::PercentagePoints | FigureKind::Multiple
+    ) && !vocabulary::is_level(before)
+        || (figure.change_end.is_none() && vocabulary::is_change_by(before));
+    let period = vocabulary::period_for(text, figures, figure, sentence);
+    let hedged = figure.qualifier == Qualifier::Approximate
+        || vocabulary::is_hedged(&text[sentence.start..sentence.end]);
+    Claim {
+        subjects,
+        metric,
+        segment,
+        direction,
+        is_change,
+        period,
+        event: vocabulary::event_in(text, sentence),
+        hedged,
+        attribution: vocabulary::attribution_in(text, sentence),
+        sentence,
+    }
+}
+
+/// For the ends of "from X to Y": the direction is the sign of Y − X.
+fn change_direction(figures: &[Figure], figure: &Figure) -> Option<Direction> {
+    let index = figures.iter().position(|f| std::ptr::eq(f, figure))?;
+    let (from, to) = match figure.change_end? {
+        ChangeEnd::From => (figure, figures.get(index + 1)?),
+        ChangeEnd::To => (figures.get(index.checked_sub(1)?)?, figure),
+    };
+    let (a, b) = (from.amount.central()?, to.amount.central()?);
+    if b > a {
+        Some(Direction::Up)
+    } else if b < a {
+        Some(Direction::Down)
+    } else {
+        None
+    }
+}
+
+fn subjects_for(
+    text: &str,
+    figure: &Figure,
+    in_clause: &[&Mention],
+    clause: Span,
+    main: Option<&Subject>,
+    metric_hit: Option<&vocabulary::MetricHit>,
+) -> Vec<Subject> {
+    let clause_text = &text[clause.start..clause.end];
+    let fallback = || match main {
+        Some(subject) if refers_back(clause_text) || before_is_empty_subject(clause_text) => {
+            vec![subject.clone()]
+        }
+        _ => Vec::new(),
+    };
+    // "an 18% drop in BTC prices": the owner follows the figure. But in "a 45% fall in
+    // BTC production" bitcoin is what is produced; the producer is the subject.
+    if let Some(hit) = metric_hit {
+        if let Some(owner) = hit.owner {
+            if let Some(mention) = in_clause.iter().find(|m| m.span.overlaps(owner)) {
+                let produced = mention.subject.kind == SubjectKind::Asset
+                    && matches!(
+                        hit.metric,
+                        crate::claims::Metric::Production | crate::claims::Metric::AssetSale
+                    );
+                if !produced {
+                    return vec![mention.subject.clone()];
+                }
+                return main.map(|s| vec![s.clone()]).unwrap_or_default();
+            }
+        }
+    }
+    let before: Vec<&&Mention> = in_clause
+        .iter()
+        .filter(|m| m.span.end <= figure.span.start)
+        .collect();
+    if let Some(last) = before.last() {
+        // A list right before: "Bitfarms, CleanSpark and Riot dropped 4%–12%".
+        let mut list = vec![last.subject.clone()];
+        let mut end_of_previous = last.span.start;
+        for mention in before.iter().rev().skip(1) {
+            let gap = &text[mention.span.end..end_of_previous];
+            if matches!(gap, ", " | " and " | ", and " | " & " | " or " | ", or ") {
+                list.push(mention.subject.clone());
+                end_of_previous = mention.span.start;
+            } else {
+                break;
+            }
+        }
+        list.reverse();
+        list.dedup_by(|a, b| a.key == b.key);
+        if list.len() > 1 || !refers_back(&text[last.span.end..figure.span.start]) {
+            return list;
+        }
+    }
+    // "The company sold $208 million worth of bitcoin": the company, not bitcoin.
+    if main.is_some() && refers_back(&text[clause.start..figure.span.start]) {
+        return fallback();
+    }
+    if let Some(after) = in_clause.iter().find(|m| m.span.start >= figure.span.end) {
+        if !(after.subject.kind == SubjectKind::Asset
+            && metric_hit.is_some_and(|h| h.metric == crate::claims::Metric::AssetSale))
+        {
+            return vec![after.subject.clone()];
+        }
+    }
+    fallback()
+}
+
+/// Words that point back to the document's main subject.
+fn refers_back(words: &str) -> bool {
+    vocabulary::REFERS_BACK.is_match(words)
+}
+
+/// A clause about shares or revenue that names no one ("Shares lost 18% over the
+/// session") is about the document's main subject.
+fn before_is_empty_subject(clause: &str) -> bool {
+    vocabulary::IMPLICIT_SUBJECT.is_match(clause)
+}

@@ -1,0 +1,132 @@
+//! Sentences: where one statement ends and the next begins.
+//!
+//! A line break always ends a sentence, so headlines, bullets and lines without final
+//! punctuation stand alone. Inside a line, a sentence ends at ".", "!" or "?" followed
+//! by a space, unless the word before the period is an abbreviation ("U.S.", "Inc.",
+//! "Mr.", "No.") or a single initial. Decimals never end a sentence: their period is
+//! followed by a digit, not a space.
+
+use crate::span::Span;
+
+/// Words that end with a period without ending the sentence. Compared without the
+/// period, case-sensitively.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Inc", "Corp", "Co", "Ltd", "No", "Nos",
+    "vs", "etc", "e.g", "i.e", "U.S", "U.K", "U.N", "E.U", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Fig", "Gov", "Sen", "Rep",
+    "Gen", "Lt", "Col", "Bros", "Mt", "a.m", "p.m", "A.M", "P.M",
+];
+
+/// Splits `text` into sentence spans, trimmed of surrounding whitespace; empty pieces are
+/// left out.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (index, ch) in text.char_indices() {
+        let ends = match ch {
+            '\n' => true,
+            '.' | '!' | '?' => {
+                let next = bytes.get(index + 1).copied();
+                let closes = matches!(next, None | Some(b' ' | b'\t' | b'\r' | b'\n'))
+                    || text[index + 1..].starts_with(['"', '”', '’', ')']);
+                closes && (ch != '.' || !is_abbreviation(&text[start..index]))
+            }
+            _ => false,
+        };
+        if ends {
+            let mut end = if ch == '\n' {
+                index
+            } else {
+                index + ch.len_utf8()
+            };
+            // A closing quote or bracket belongs to the sentence it closes.
+            while let Some(close) = text[end..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '”' | '’' | ')'))
+            {
+                end += close.len_utf8();
+            }
+            if end < start {
+                continue;
+            }
+            push_trimmed(text, start, end, &mut spans);
+            start = end;
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut spans);
+    spans
+}
+
+fn is_abbreviation(before_period: &str) -> bool {
+    let word = before_period
+        .rsplit([' ', '(', '\t', '"', '“'])
+        .next()
+        .unwrap_or("");
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial || ABBREVIATIONS.contains(&word)
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let leading = piece.len() - piece.trim_start().len();
+    let trailing = piece.len() - piece.trim_end().len();
+    if leading + trailing < piece.len() {
+        spans.push(Span::new(start + leading, end - trailing));
+    }
+}
+
+/// The sentence that contains byte offset `at`, if any.
+pub fn containing(sentences: &[Span], at: usize) -> Option<usize> {
+    let index = sentences.partition_point(|sentence| sentence.end <= at);
+    sentences
+        .get(index)
+        .filter(|sentence| sentence.start <= at)
+        .map(|_| index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_decimals_do_not_end_sentences() {
+        assert_eq!(
+            split("Acme Inc. rose 1.5% in the U.S. market. Mr. Smith said so. It fell."),
+            vec![
+                "Acme Inc. rose 1.5% in the U.S. market.",
+                "Mr. Smith said so.",
+                "It fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_end_sentences() {
+        assert_eq!(
+            split("Miners slide 18%\n\n• Revenue up\n– Shares down 4%"),
+            vec!["Miners slide 18%", "• Revenue up", "– Shares down 4%"]
+        );
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        assert_eq!(
+            split("He said \"sell.\" Then it fell."),
+            vec!["He said \"sell.\"", "Then it fell."]
+        );
+    }
+
+    #[test]
+    fn containing_finds_the_sentence() {
+        let spans = sentences("A b. C d.");
+        assert_eq!(containing(&spans, 0), Some(0));
+        assert_eq!(containing(&spans, 6), Some(1));
+        assert_eq!(containing(&spans, 4), None);
+    }
+}

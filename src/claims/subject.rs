@@ -1,0 +1,508 @@
+//! Subjects: the organisations, tickers and assets a document names, and their aliases.
+//!
+//! A mention is a run of capitalised words ("Core Scientific", "Polaris DS LLC",
+//! "Hut 8"), a ticker ("CORZ", "(NASDAQ: CORZ)"), or a crypto asset in any case
+//! ("bitcoin", "BTC"). Every mention gets a key, the same for all of a subject's names:
+//! corporate suffixes are dropped ("Polaris DS LLC" is "polaris ds"), tickers and asset
+//! symbols map to their names, and a ticker written next to a name in the document
+//! ("Core Scientific (NASDAQ: CORZ)") becomes an alias of that name.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// What a subject is; an asset's price is a different metric from a company's shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    Organisation,
+    Asset,
+}
+
+/// A subject as the checker compares it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Subject {
+    /// How the document first names it ("Core Scientific").
+    pub name: String,
+    /// The alias-free key ("core scientific"); equal keys are the same subject.
+    pub key: String,
+    pub kind: SubjectKind,
+}
+
+/// One place a subject is named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub subject: Subject,
+}
+
+/// Crypto assets, by every name they go by, mapped to a display name.
+const ASSETS: &[(&str, &str)] = &[
+    ("bitcoin", "Bitcoin"),
+    ("btc", "Bitcoin"),
+    ("ether", "Ether"),
+    ("ethereum", "Ether"),
+    ("eth", "Ether"),
+    ("solana", "Solana"),
+    ("sol", "Solana"),
+    ("bnb", "BNB"),
+    ("xrp", "XRP"),
+    ("dogecoin", "Dogecoin"),
+    ("doge", "Dogecoin"),
+];
+
+/// Tickers of companies that news about this field names often without spelling out the
+/// company. A ticker written next to a name in the document is learnt as well.
+const TICKERS: &[(&str, &str)] = &[
+    ("CORZ", "Core Scientific"),
+    ("MARA", "Marathon Digital"),
+    ("RIOT", "Riot"),
+    ("CLSK", "CleanSpark"),
+    ("BITF", "Bitfarms"),
+    ("HUT", "Hut 8"),
+    ("MSFT", "Microsoft"),
+    ("CRWV", "CoreWeave"),
+    ("GME", "GameStop"),
+    ("NVDA", "Nvidia"),
+    ("IREN", "IREN"),
+    ("CIFR", "Cipher Mining"),
+    ("WULF", "TeraWulf"),
+    ("GOOGL", "Alphabet"),
+    ("AMZN", "Amazon"),
+    ("META", "Meta"),
+    ("AAPL", "Apple"),
+    ("TSLA", "Tesla"),
+    ("MSTR", "Strategy"),
+];
+
+/// Alternative names that mean the same company.
+const NAME_ALIASES: &[(&str, &str)] = &[
+    ("marathon digital holdings", "marathon digital"),
+    ("mara holdings", "marathon digital"),
+    ("riot platforms", "riot"),
+    ("riot blockchain", "riot"),
+    ("hut 8 corp", "hut 8"),
+    ("microstrategy", "strategy"),
+    ("google", "alphabet"),
+];
+
+/// Capitalised words that start sentences or name things other than subjects.
+const NOT_SUBJECTS: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "As",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Despite",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Yet",
+    "So",
+    "Some",
+    "Many",
+    "Most",
+    "Much",
+    "Investors",
+    "Shares",
+    "Stock",
+    "Stocks",
+    "Analysts",
+    "Traders",
+    "Markets",
+    "Market",
+    "Management",
+    "Revenue",
+    "Revenues",
+    "Total",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Read",
+    "More",
+    "Related",
+    "Source",
+    "Update",
+    "Data",
+    "Mining",
+    "Miners",
+    "Company",
+    "Companies",
+    "Publicly",
+    "Talk",
+    "Clearer",
+    "Further",
+    "Reading",
+    "Hosting",
+    "Traders",
+    "Self",
+    "According",
+    "Nevertheless",
+    "Also",
+    "Even",
+    "Both",
+    "Each",
+    "All",
+    "Any",
+    "No",
+    "Not",
+    "Our",
+    "Their",
+    "They",
+    "We",
+    "You",
+    "He",
+    "She",
+    "His",
+    "Her",
+    "There",
+    "Here",
+    "Then",
+    "Than",
+    "To",
+    "Of",
+    "By",
+    "From",
+    "Up",
+    "Down",
+    "Over",
+    "Under",
+    "About",
+    "Into",
+    "Once",
+    "AI",
+    "US",
+    "U.S.",
+    "UK",
+    "EU",
+    "CEO",
+    "CFO",
+    "CTO",
+    "GAAP",
+    "EPS",
+    "GPU",
+    "GPUs",
+    "HPC",
+    "IPO",
+    "ETF",
+    "AM",
+    "PM",
+    "FY",
+    "ASIC",
+    "DEX",
+    "DEXs",
+    "CEX",
+    "CEXs",
+    "KPI",
+    "KPIs",
+    "P&L",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "H1",
+    "H2",
+    "MW",
+    "GW",
+    "TWh",
+    "USD",
+    "EUR",
+    "GBP",
+    "Inc",
+    "Corp",
+    "LLC",
+    "Ltd",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Advertisement",
+    "Key",
+    "Next",
+    "Impact",
+    "Broader",
+    "Why",
+    "Subscribe",
+    "Stay",
+    "Please",
+    "Update",
+    "Europe",
+    "Washington",
+    "Nasdaq",
+    "NYSE",
+    "Act",
+    "Bill",
+    "Later",
+    "Earlier",
+    "Today",
+    "Yesterday",
+    "Recently",
+    "Separately",
+    "Additionally",
+    "Finally",
+    "Overall",
+    "Elsewhere",
+    "Instead",
+    "Now",
+    "Thus",
+    "Moreover",
+    "Operationally",
+    "Looking",
+    "Forward",
+    "Conclusion",
+    "Aligning",
+    "Such",
+    "Could",
+    "Will",
+    "Is",
+    "Can",
+    "Should",
+    "Would",
+    "Does",
+    "Did",
+    "Has",
+    "Have",
+];
+
+/// Corporate suffixes dropped from keys.
+const SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "limited",
+    "holdings",
+    "group",
+];
+
+static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    // A capitalised word (or an all-caps ticker), then more capitalised words, "&", or a
+    // short number that is part of a name ("Hut 8").
+    Regex::new(r"(?-u:\b)[A-Z][A-Za-z0-9&]*(?:[.][A-Z])*(?:[ ](?:[A-Z][A-Za-z0-9&]*|&|[0-9]{1,2}(?-u:\b)))*")
+        .expect("capitalised run pattern")
+});
+
+static ASSET_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:bitcoin|btc|ether(?:eum)?|eth|solana|bnb|xrp|dogecoin|doge)(?-u:\b)",
+    )
+    .expect("asset pattern")
+});
+
+static EXCHANGE_TICKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ ]?\((?:(?:NASDAQ|Nasdaq|NYSE|TSX|LSE|AMEX)[:]?[ ]?)?([A-Z]{2,5})\)")
+        .expect("ticker pattern")
+});
+
+/// Finds every subject mention in `text`, in order, with aliases resolved within the
+/// document.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    let mut learnt: HashMap<String, (String, String)> = HashMap::new();
+
+    for run in CAPITALISED_RUN.find_iter(text) {
+        let mut name = run.as_str();
+        // A trailing number is part of the name only if it is not the start of a figure:
+        // "Hut 8," is a name, "Acme 8.5%" is a name and a figure.
+        if let Some((head, number)) = name
+            .rsplit_once(' ')
+            .filter(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let after = &text[run.end()..];
+            let figure_follows = after.starts_with('%')
+                || (after.starts_with(['.', ','])
+                    && after[1..].starts_with(|c: char| c.is_ascii_digit()));
+            if figure_follows || number.is_empty() {
+                name = head;
+            }
+        }
+        let name = strip_leading_stopwords(name);
+        if name.is_empty() {
+            continue;
+        }
+        let start = run.start() + run.as_str().find(name).unwrap_or(0);
+        let span = Span::new(start, start + name.len());
+        if ASSET_WORD
+            .find(name)
+            .is_some_and(|m| m.as_str().len() == name.len())
+        {
+            continue; // picked up below, in any case
+        }
+        if NOT_SUBJECTS.contains(&name) || name.len() < 2 {
+            continue;
+        }
+        let subject = organisation(name);
+        // "Core Scientific (NASDAQ: CORZ)": learn the ticker.
+        if let Some(caps) = EXCHANGE_TICKER.captures(&text[span.end..]) {
+            if let Some(ticker) = caps.get(1) {
+                learnt.insert(
+                    ticker.as_str().to_string(),
+                    (subject.name.clone(), subject.key.clone()),
+                );
+            }
+        }
+        found.push(Mention { span, subject });
+    }
+    for mention in &mut found {
+        if let Some((name, key)) = learnt.get(mention.span.text(text)) {
+            mention.subject.name.clone_from(name);
+            mention.subject.key.clone_from(key);
+        }
+    }
+    for asset in ASSET_WORD.find_iter(text) {
+        let lower = asset.as_str().to_ascii_lowercase();
+        if let Some((_, display)) = ASSETS.iter().find(|(alias, _)| *alias == lower) {
+            found.push(Mention {
+                span: Span::new(asset.start(), asset.end()),
+                subject: Subject {
+                    name: display.to_string(),
+                    key: display.to_ascii_lowercase(),
+                    kind: SubjectKind::Asset,
+                },
+            });
+        }
+    }
+    found.sort_by_key(|mention| mention.span.start);
+    found.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
+    found
+}
+
+fn strip_leading_stopwords(mut name: &str) -> &str {
+    loop {
+        let first = name.split(' ').next().unwrap_or("");
+        if first.len() < name.len() && NOT_SUBJECTS.contains(&first) {
+            name = name[first.len()..].trim_start();
+        } else {
+            return name;
+        }
+    }
+}
+
+/// The subject named `name`: a known ticker's company, or the name itself.
+fn organisation(name: &str) -> Subject {
+    if let Some((_, company)) = TICKERS.iter().find(|(ticker, _)| *ticker == name) {
+        return Subject {
+            name: company.to_string(),
+            key: key_of(company),
+            kind: SubjectKind::Organisation,
+        };
+    }
+    Subject {
+        name: name.to_string(),
+        key: key_of(name),
+        kind: SubjectKind::Organisation,
+    }
+}
+
+/// The alias-free key of a name: lower-case, without corporate suffixes.
+pub fn key_of(name: &str) -> String {
+    let mut words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+        words.pop();
+    }
+    let key = words.join(" ");
+    NAME_ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == key)
+        .map_or(key, |(_, canonical)| canonical.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<(String, String)> {
+        mentions(text)
+            .into_iter()
+            .map(|m| (m.span.text(text).to_string(), m.subject.key))
+            .collect()
+    }
+
+    #[test]
+    fn names_lists_and_numbers_in_names() {
+        let text = "Data shows Bitfarms, CleanSpark, Core Scientific, Hut 8, Marathon Digital and Riot fell.";
+        let names: Vec<String> = keys(text).into_iter().map(|(_, key)| key).collect();
+        assert_eq!(
+            names,
+            vec![
+                "bitfarms",
+                "cleanspark",
+                "core scientific",
+                "hut 8",
+                "marathon digital",
+                "riot"
+            ]
+        );
+    }
+
+    #[test]
+    fn suffixes_tickers_and_assets_share_keys() {
+        assert_eq!(keys("Acme Corp. said")[0].1, "acme");
+        assert_eq!(keys("the Polaris DS LLC deal")[0].1, "polaris ds");
+        assert_eq!(keys("shares of CORZ fell")[0].1, "core scientific");
+        assert_eq!(keys("an 18% drop in BTC prices")[0].1, "bitcoin");
+        assert_eq!(keys("bitcoin's price")[0].1, "bitcoin");
+    }
+
+    #[test]
+    fn a_ticker_next_to_a_name_becomes_its_alias() {
+        let found = keys("Zeta Mining (NASDAQ: ZETA) rose. Later ZETA fell.");
+        assert_eq!(found.last().unwrap().1, "zeta mining");
+    }
+
+    #[test]
+    fn sentence_openers_are_not_subjects() {
+        assert_eq!(keys("The Shares of Acme fell.")[0].0, "Acme");
+        assert!(keys("Investors sold. However, it rose.").is_empty());
+    }
+}

@@ -1,0 +1,594 @@
+//! The words that tie a figure to its metric, direction, period, event, source and
+//! verdict. Each family is one regex, compiled once.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::subject::{Mention, Subject};
+use super::{Verdict, sentence};
+use crate::figures::{DayInterval, Dimension, Figure, FigureKind};
+use crate::span::Span;
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    SharePrice,
+    MarketCap,
+    Revenue,
+    NetIncome,
+    Eps,
+    Capacity,
+    Production,
+    Hashrate,
+    /// The price of an asset (bitcoin), not of a company's shares.
+    AssetPrice,
+    AcquisitionPrice,
+    Funding,
+    Headcount,
+    /// An amount of an asset sold ("sold $208 million of bitcoin").
+    AssetSale,
+    Unknown,
+}
+
+impl Metric {
+    /// A short human name ("share price").
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::SharePrice => "share price",
+            Metric::MarketCap => "market capitalisation",
+            Metric::Revenue => "revenue",
+            Metric::NetIncome => "net income",
+            Metric::Eps => "earnings per share",
+            Metric::Capacity => "capacity",
+            Metric::Production => "production",
+            Metric::Hashrate => "hashrate",
+            Metric::AssetPrice => "price",
+            Metric::AcquisitionPrice => "acquisition price",
+            Metric::Funding => "funding",
+            Metric::Headcount => "headcount",
+            Metric::AssetSale => "asset sale",
+            Metric::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    Positive,
+    Negative,
+}
+
+/// Where a clause ends inside a sentence: a semicolon, or a conjunction that starts a
+/// new statement. Commas are too common in lists to split on.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|[,]?[ ](?:but|while|whereas|although|though|yet|and[ ]it|which[ ]also)[ ]|[ ][–—][ ]|: ").expect("clause pattern")
+});
+
+/// The clause of `sentence` that holds `figure`.
+pub fn clause_around(text: &str, sentence: Span, figure: Span) -> Span {
+    let body = &text[sentence.start..sentence.end];
+    let mut clause = sentence;
+    for found in CLAUSE_BREAK.find_iter(body) {
+        let (start, end) = (sentence.start + found.start(), sentence.start + found.end());
+        if end <= figure.start {
+            clause.start = end;
+        } else if start >= figure.end {
+            clause.end = start;
+            break;
+        }
+    }
+    clause
+}
+
+static METRIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?-u:\b)(?:
+            (?P<eps>earnings\x20per\x20share|eps)
+          | (?P<share_price>share[\x20-]?prices?|stock[\x20-]?prices?|shares|stocks?)
+          | (?P<market_cap>market\x20cap(?:itali[sz]ation)?|market\x20value|valuations?)
+          | (?P<revenue>revenues?|sales|turnover|top\x20line|contributed|brought\x20in|generated|raked\x20in)
+          | (?P<net_income>net\x20income|net\x20profit|profits?|earnings|net\x20loss(?:es)?|losses|loss)
+          | (?P<hashrate>hash\x20?rate)
+          | (?P<production>production|output|mined|produced)
+          | (?P<capacity>capacity|megawatts\x20of\x20(?:power|electricity|capacity)|power\x20supply|power)
+          | (?P<asset_price>prices?)
+          | (?P<acquisition>acqui(?:re[sd]?|ring|sition)|to\x20buy|takeover|purchase)
+          | (?P<funding>funding|financing|raise[sd]?|raising|investment|invest(?:ed|ing)?)
+          | (?P<headcount>employees|staff|workforce|headcount|jobs|workers)
+          | (?P<asset_sale>sold|selling|sale\x20of|offload(?:ed|ing)?)
+          )(?-u:\b)",
+    )
+    .expect("metric pattern")
+});
+
+/// "an 18% drop in BTC prices": the figure, a movement noun, "in", an owner, a noun.
+static OWNED_METRIC_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ ](?:drop|fall|decline|plunge|slide|rise|gain|jump|increase|decrease|surge|climb|cut|boost)[ ]in[ ](?P<owner>(?:[A-Z][A-Za-z0-9]*[ ]?){1,3}|bitcoin|ether)(?:['’]s)?[ ]")
+        .expect("owned metric pattern")
+});
+
+static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?P<segment>(?:AI[ ])?colocation|self-mining|hosting|cloud|data[ ]center|mining)(?-u:\b)").expect("segment pattern")
+});
+
+/// A metric noun found near a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricHit {
+    pub metric: Metric,
+    pub segment: Option<String>,
+    /// The owner named in "a drop in X's shares", as an absolute span.
+    pub owner: Option<Span>,
+}
+
+fn metric_of(caps: &regex::Captures) -> Metric {
+    const NAMES: &[(&str, Metric)] = &[
+        ("eps", Metric::Eps),
+        ("share_price", Metric::SharePrice),
+        ("market_cap", Metric::MarketCap),
+        ("revenue", Metric::Revenue),
+        ("net_income", Metric::NetIncome),
+        ("hashrate", Metric::Hashrate),
+        ("production", Metric::Production),
+        ("capacity", Metric::Capacity),
+        ("asset_price", Metric::AssetPrice),
+        ("acquisition", Metric::AcquisitionPrice),
+        ("funding", Metric::Funding),
+        ("headcount", Metric::Headcount),
+        ("asset_sale", Metric::AssetSale),
+    ];
+    NAMES
+        .iter()
+        .find(|(name, _)| caps.name(name).is_some())
+        .map_or(Metric::Unknown, |(_, m)| *m)
+}
+
+/// How far from a figure a metric noun may be, in bytes.
+const METRIC_REACH: usize = 90;
+
+/// The metric named nearest the figure in its clause. `before` and `after` are the
+/// clause's text on either side of the figure.
+pub fn metric_near(before: &str, after: &str, figure: &Figure) -> Option<MetricHit> {
+    if !matches!(
+        figure.kind,
+        FigureKind::Percent
+            | FigureKind::Money
+            | FigureKind::Quantity
+            | FigureKind::Count
+            | FigureKind::Multiple
+            | FigureKind::Number
+            | FigureKind::PercentagePoints
+    ) {
+        return None;
+    }
+    if let Some(caps) = OWNED_METRIC_AFTER.captures(after) {
+        let owner = caps.name("owner")?;
+        let rest = &after[caps.get(0)?.end()..];
+        let noun = METRIC
+            .captures(rest)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() == 0));
+        let metric = noun.as_ref().map_or(Metric::Unknown, metric_of);
+        let owner_span = Span::new(
+            figure.span.end + owner.start(),
+            figure.span.end + owner.end(),
+        );
+        return Some(MetricHit {
+            metric,
+            segment: None,
+            owner: Some(owner_span),
+        });
+    }
+    let mut best: Option<(usize, Metric)> = None;
+    for caps in METRIC.captures_iter(after) {
+        let found = caps.get(0)?;
+        if found.start() > METRIC_REACH {
+            break;
+        }
+        best = Some((found.start(), metric_of(&caps)));
+        break;
+    }
+    let window_start = before.len().saturating_sub(METRIC_REACH);
+    let window_start = (window_start..before.len())
+        .find(|i| before.is_char_boundary(*i))
+        .unwrap_or(before.len());
+    if let Some(caps) = METRIC.captures_iter(&before[window_start..]).last() {
+        let found = caps.get(0)?;
+        let distance = before.len() - (window_start + found.end());
+        if best.is_none_or(|(d, _)| distance <= d) {
+            best = Some((distance, metric_of(&caps)));
+        }
+    }
+    let (_, metric) = best?;
+    let segment = if metric == Metric::Revenue {
+        SEGMENT
+            .captures_iter(&before[window_start..])
+            .last()
+            .or_else(|| SEGMENT.captures(after))
+            .and_then(|caps| caps.name("segment").map(|m| m.as_str().to_string()))
+    } else {
+        None
+    };
+    Some(MetricHit {
+        metric,
+        segment,
+        owner: None,
+    })
+}
+
+/// The metric a unit implies when no noun names one.
+pub fn metric_from_unit(figure: &Figure) -> Metric {
+    match figure.unit.map(|u| u.dimension()) {
+        Some(Dimension::Power) => Metric::Capacity,
+        Some(Dimension::Hashrate) => Metric::Hashrate,
+        _ if figure.kind == FigureKind::Count && figure.noun.as_deref() == Some("employee") => {
+            Metric::Headcount
+        }
+        _ => Metric::Unknown,
+    }
+}
+
+static PRICE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)prices?(?-u:\b)").expect("price pattern"));
+
+/// Whether the clause really says "price" (not "share price").
+pub fn names_a_price(before: &str, after: &str) -> bool {
+    let near_after = &after[..floor_boundary(after, 40)];
+    PRICE_WORD.is_match(near_after) && !near_after.to_ascii_lowercase().contains("share")
+        || before.to_ascii_lowercase().ends_with("price of ")
+}
+
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+static DIRECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?-u:\b)(?:
+            (?P<down>fell|fall(?:s|ing)?|drop(?:s|ped|ping)?|plunge[sd]?|plunging|plummet(?:s|ed|ing)?|tumble[sd]?|tumbling|decline[sd]?|declining|slid|slide[s]?|sliding|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|lower|down|decrease[sd]?|shed|slump(?:s|ed)?|shr[ai]nk(?:s|ing)?|shrunk|retreat(?:s|ed)?|slip(?:s|ped)?|cut|crash(?:es|ed)?|sell-?off|pullback)
+          | (?P<up>rose|rise[sn]?|rising|soar(?:s|ed|ing)?|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|up|surge[sd]?|surging|climb(?:s|ed|ing)?|increase[sd]?|increasing|gr[eo]w(?:s|n|ing)?|growth|higher|rall(?:y|ied|ies)|leap(?:s|t|ed)?|add(?:s|ed)?|boost(?:s|ed)?|reached)
+          )(?-u:\b)",
+    )
+    .expect("direction pattern")
+});
+
+/// The movement word nearest the figure, within a few words on either side.
+pub fn direction_near(before: &str, after: &str) -> Option<Direction> {
+    const REACH: usize = 60;
+    let of = |caps: &regex::Captures| {
+        if caps.name("down").is_some() {
+            Direction::Down
+        } else {
+            Direction::Up
+        }
+    };
+    let after_hit = DIRECTION
+        .captures(&after[..floor_boundary(after, REACH)])
+        .map(|c| (c.get(0).map_or(0, |m| m.start()), of(&c)));
+    let start = before.len() - floor_boundary_rev(before, REACH);
+    let before_hit = DIRECTION.captures_iter(&before[start..]).last().map(|c| {
+        (
+            before.len() - start - c.get(0).map_or(0, |m| m.end()),
+            of(&c),
+        )
+    });
+    match (before_hit, after_hit) {
+        (Some((db, b)), Some((da, a))) => Some(if db <= da { b } else { a }),
+        (Some((_, b)), None) => Some(b),
+        (None, Some((_, a))) => Some(a),
+        (None, None) => None,
+    }
+}
+
+/// How many bytes at the end of `text`, at most `reach`, start on a boundary.
+fn floor_boundary_rev(text: &str, reach: usize) -> usize {
+    let mut start = text.len().saturating_sub(reach);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.len() - start
+}
+
+/// "fell to 18%", "stood at 18%": the figure is a level, not a change.
+pub fn is_level(before: &str) -> bool {
+    let lower = before.trim_end().to_ascii_lowercase();
+    lower.ends_with(" to")
+        || lower.ends_with(" at")
+        || lower.ends_with("of")
+            && !lower.ends_with("increase of")
+            && !lower.ends_with("decline of")
+            && !lower.ends_with("drop of")
+            && !lower.ends_with("fall of")
+            && !lower.ends_with("rise of")
+}
+
+/// "fell by $5 million", "a drop of $5 million": an amount that is a change.
+pub fn is_change_by(before: &str) -> bool {
+    let lower = before.trim_end().to_ascii_lowercase();
+    [
+        "by",
+        "drop of",
+        "fall of",
+        "decline of",
+        "increase of",
+        "rise of",
+        "gain of",
+        "loss of",
+    ]
+    .iter()
+    .any(|w| lower.ends_with(w))
+}
+
+static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:a[ ]year[ ](?:earlier|ago|before)|(?:the[ ])?previous[ ]year|last[ ]year|the[ ]year[ ]before|year-ago|prior[ ]year)").expect("relative year pattern")
+});
+
+/// The period a figure refers to: the nearest date in its sentence; "a year earlier"
+/// is the sentence's other period moved back one year.
+pub fn period_for(
+    text: &str,
+    figures: &[Figure],
+    figure: &Figure,
+    sentence: Span,
+) -> Option<DayInterval> {
+    let dates: Vec<&Figure> = figures
+        .iter()
+        .filter(|f| f.kind == FigureKind::Date && sentence.contains(f.span))
+        .collect();
+    let distance = |f: &&&Figure| {
+        if f.span.start >= figure.span.end {
+            f.span.start - figure.span.end
+        } else {
+            figure.span.start.saturating_sub(f.span.end)
+        }
+    };
+    let nearest = dates.iter().min_by_key(distance)?;
+    if RELATIVE_YEAR.is_match(nearest.span.text(text)) {
+        let anchor = dates
+            .iter()
+            .find(|f| !RELATIVE_YEAR.is_match(f.span.text(text)) && f.period.is_some())?;
+        let period = anchor.period?;
+        return Some(shift_back_one_year(period));
+    }
+    nearest.period
+}
+
+fn shift_back_one_year(period: DayInterval) -> DayInterval {
+    use crate::figures::date::{civil_from_days, days_from_civil};
+    let shift = |days: i32| {
+        let (y, m, d) = civil_from_days(days);
+        days_from_civil(y - 1, m, if m == 2 && d == 29 { 28 } else { d })
+    };
+    DayInterval {
+        start: shift(period.start),
+        end: shift(period.end),
+    }
+}
+
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:generally|reportedly|roughly|approximately|estimated|could|might|expected|likely|about)(?-u:\b)").expect("hedge pattern")
+});
+
+pub fn is_hedged(sentence: &str) -> bool {
+    HEDGE.is_match(sentence)
+}
+
+static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:after|following|on[ ]the[ ]news|amid|once|as[ ]a[ ]result[ ]of)(?-u:\b)[^.;:!?]{0,100}").expect("event pattern")
+});
+
+pub fn event_in(text: &str, sentence: Span) -> Option<String> {
+    let found = EVENT.find(&text[sentence.start..sentence.end])?;
+    let event = found.as_str().trim_end_matches([',', ' ']);
+    Some(event.to_string())
+}
+
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?i:according[ ]to)[ ](?P<according>[^,.;]{2,60})|(?P<who>(?:[A-Z][A-Za-z&]*[ ]){0,3}(?:[A-Z][A-Za-z&]*|analysts|executives|management|people[ ]at[ ]the[ ]company))[ ](?:said|says|stated|reported|noted|argued|estimated|told|wrote))")
+        .expect("attribution pattern")
+});
+
+pub fn attribution_in(text: &str, sentence: Span) -> Option<String> {
+    let caps = ATTRIBUTION.captures(&text[sentence.start..sentence.end])?;
+    let who = caps.name("according").or(caps.name("who"))?;
+    Some(who.as_str().trim().to_string())
+}
+
+/// "the company", "the miner", "its": a reference back to the main subject.
+pub static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:the[ ](?:company|miner|firm|group|stock|business)|its|the[ ]company['’]s)(?-u:\b)").expect("refers back pattern")
+});
+
+/// A clause that opens on a metric with no owner: "Shares lost 18%", "Total revenue
+/// reached $115.2 million".
+pub static IMPLICIT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ ]*(?:shares|the[ ]stock|stock|(?:total[ ])?revenues?|net[ ](?:income|loss)|profit|self-mining|(?:ai[ ])?colocation|management)(?-u:\b)").expect("implicit subject pattern")
+});
+
+static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?-u:\b)(?:
+            (?P<word>weak(?:er)?|strong(?:er)?|solid|record|disappointing|poor|robust|stellar|dismal|soft|upbeat|impressive|lacklust(?:re|er)|blowout|better-than-expected|worse-than-expected)
+            \x20(?:(?P<period>q[1-4](?:\x20[0-9]{4})?|(?:first|second|third|fourth)[\x20-]quarter)\x20)?
+            (?P<aspect>profitability|earnings|results|quarter|profits?|performance)
+          | (?P<miss>missed|beat)\x20(?:analysts['’]?\x20)?(?:estimates|expectations|forecasts)
+          )(?-u:\b)",
+    )
+    .expect("verdict pattern")
+});
+
+/// Evaluative phrases with no number, each with its subject and quarter.
+pub fn verdicts(
+    text: &str,
+    sentences: &[Span],
+    mentions: &[Mention],
+    main: Option<&Subject>,
+    figures: &[Figure],
+) -> Vec<Verdict> {
+    let lines = crate::text::lines(text);
+    VERDICT
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let span = Span::new(whole.start(), whole.end());
+            let sentence =
+                sentence::containing(sentences, span.start).map_or(span, |i| sentences[i]);
+            let (polarity, aspect) = match (caps.name("word"), caps.name("miss")) {
+                (Some(word), _) => {
+                    let word = word.as_str().to_ascii_lowercase();
+                    let negative = [
+                        "weak",
+                        "disappointing",
+                        "poor",
+                        "dismal",
+                        "soft",
+                        "lacklust",
+                        "worse",
+                    ]
+                    .iter()
+                    .any(|w| word.starts_with(w));
+                    let polarity = if negative {
+                        Polarity::Negative
+                    } else {
+                        Polarity::Positive
+                    };
+                    (
+                        polarity,
+                        caps.name("aspect")
+                            .map_or("", |m| m.as_str())
+                            .to_ascii_lowercase(),
+                    )
+                }
+                (None, Some(miss)) => {
+                    let polarity = if miss.as_str().eq_ignore_ascii_case("beat") {
+                        Polarity::Positive
+                    } else {
+                        Polarity::Negative
+                    };
+                    (polarity, "estimates".to_string())
+                }
+                _ => return None,
+            };
+            let period_label = caps
+                .name("period")
+                .map(|p| quarter_label(p.as_str()))
+                .or_else(|| {
+                    // "strong earnings for Q1 2026": a quarter later in the sentence.
+                    figures
+                        .iter()
+                        .filter(|f| {
+                            f.kind == FigureKind::Date
+                                && sentence.contains(f.span)
+                                && f.span.start >= span.end
+                        })
+                        .find_map(|f| {
+                            QUARTER
+                                .is_match(f.span.text(text))
+                                .then(|| quarter_label(f.span.text(text)))
+                        })
+                });
+            let subject = mentions
+                .iter()
+                .filter(|m| sentence.contains(m.span) && m.span.end <= span.start)
+                .last()
+                .map(|m| m.subject.clone())
+                .or_else(|| main.cloned());
+            let index = lines.partition_point(|line| line.span.end < span.start);
+            let boilerplate = lines.get(index).is_some_and(|line| line.boilerplate);
+            Some(Verdict {
+                span,
+                sentence,
+                subject,
+                polarity,
+                aspect,
+                period_label,
+                boilerplate,
+            })
+        })
+        .collect()
+}
+
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the[ ])?(?:q[1-4]|(?:first|second|third|fourth)[ -]quarter)")
+        .expect("quarter pattern")
+});
+
+/// "Q1", "Q1 2026", "first quarter" → "Q1".
+fn quarter_label(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let number = if let Some(rest) = lower
+        .split('q')
+        .nth(1)
+        .filter(|_| lower.contains('q') && !lower.contains("quarter"))
+    {
+        rest.chars().next().unwrap_or('1').to_string()
+    } else {
+        match lower
+            .trim_start_matches("the ")
+            .split([' ', '-'])
+            .next()
+            .unwrap_or("")
+        {
+            "first" => "1".into(),
+            "second" => "2".into(),
+            "third" => "3".into(),
+            _ => "4".into(),
+        }
+    };
+    let year: String = lower.chars().filter(char::is_ascii_digit).skip(1).collect();
+    let year = if lower.contains("quarter") {
+        lower.chars().filter(char::is_ascii_digit).collect()
+    } else {
+        year
+    };
+    if year.len() == 4 {
+        format!("Q{number} {year}")
+    } else {
+        format!("Q{number}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarter_labels() {
+        assert_eq!(quarter_label("Q1"), "Q1");
+        assert_eq!(quarter_label("Q1 2026"), "Q1 2026");
+        assert_eq!(quarter_label("first quarter"), "Q1");
+    }
+
+    #[test]
+    fn nearest_direction_wins() {
+        assert_eq!(
+            direction_near("shares fell ", " after a rise"),
+            Some(Direction::Down)
+        );
+        assert_eq!(direction_near("", " drop in prices"), Some(Direction::Down));
+        assert_eq!(
+            direction_near("GameStop stock rose ", ""),
+            Some(Direction::Up)
+        );
+    }
+
+    #[test]
+    fn levels_and_changes() {
+        assert!(is_level("fell to "));
+        assert!(!is_level("fell "));
+        assert!(is_change_by("fell by "));
+    }
+}

@@ -1,0 +1,172 @@
+//! A corpus: the loaded documents, each analysed once when it is added.
+
+use std::fmt;
+
+use crate::check;
+use crate::claims::{self, Analysis};
+use crate::figures;
+use crate::report::Report;
+use crate::text::Document;
+
+/// The largest document accepted, in bytes of UTF-8. A pasted book is fine; a pasted
+/// database dump is refused with a message rather than freezing the page.
+pub const MAX_DOCUMENT_BYTES: usize = 32 * 1024 * 1024;
+
+/// The most documents a corpus holds.
+pub const MAX_DOCUMENTS: usize = 20_000;
+
+/// Why a document was not added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusError {
+    /// The document's id is empty.
+    EmptyId,
+    /// The document is larger than [`MAX_DOCUMENT_BYTES`].
+    TooLarge { id: String, bytes: usize },
+    /// The corpus already holds [`MAX_DOCUMENTS`] documents.
+    TooMany,
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CorpusError::EmptyId => write!(f, "a document needs a non-empty id"),
+            CorpusError::TooLarge { id, bytes } => write!(
+                f,
+                "{id} is {:.1} MB; figcheck reads documents up to {} MB",
+                *bytes as f64 / 1e6,
+                MAX_DOCUMENT_BYTES / 1_000_000
+            ),
+            CorpusError::TooMany => write!(f, "a corpus holds at most {MAX_DOCUMENTS} documents"),
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+/// The documents loaded for checking, with their figures and claims.
+#[derive(Debug, Default, Clone)]
+pub struct Corpus {
+    entries: Vec<Analysis>,
+}
+
+impl Corpus {
+    pub fn new() -> Corpus {
+        Corpus::default()
+    }
+
+    /// Adds a document, or replaces the one with the same id, and analyses it.
+    pub fn insert(&mut self, document: Document) -> Result<(), CorpusError> {
+        if document.id.is_empty() {
+            return Err(CorpusError::EmptyId);
+        }
+        if document.text.len() > MAX_DOCUMENT_BYTES {
+            return Err(CorpusError::TooLarge {
+                id: document.id,
+                bytes: document.text.len(),
+            });
+        }
+        let existing = self
+            .entries
+            .iter()
+            .position(|entry| entry.document.id == document.id);
+        if existing.is_none() && self.entries.len() >= MAX_DOCUMENTS {
+            return Err(CorpusError::TooMany);
+        }
+        let figures = figures::extract(&document.text);
+        let analysis = claims::analyse(document, figures);
+        match existing {
+            Some(index) => self.entries[index] = analysis,
+            None => self.entries.push(analysis),
+        }
+        Ok(())
+    }
+
+    /// Same as [`Corpus::insert`]; reads better where documents are only ever added.
+    pub fn add(&mut self, document: Document) -> Result<(), CorpusError> {
+        self.insert(document)
+    }
+
+    /// Removes the document with this id; returns whether there was one.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let before = self.entries.len();
+        self.entries.retain(|entry| entry.document.id != id);
+        self.entries.len() != before
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn analyses(&self) -> &[Analysis] {
+        &self.entries
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Analysis> {
+        self.entries.iter().find(|entry| entry.document.id == id)
+    }
+
+    /// Every figure of every document, and every finding between and within them.
+    pub fn report(&self) -> Report {
+        Report::new(&self.entries, check::check(&self.entries, None))
+    }
+
+    /// The report for one document: its figures, and the findings that involve it,
+    /// checked against every other document.
+    pub fn report_for(&self, id: &str) -> Report {
+        let focus = self
+            .entries
+            .iter()
+            .position(|entry| entry.document.id == id);
+        let findings = match focus {
+            Some(index) => check::check(&self.entries, Some(index)),
+            None => Vec::new(),
+        };
+        let focused: Vec<&Analysis> = self
+            .entries
+            .iter()
+            .filter(|entry| entry.document.id == id)
+            .collect();
+        Report::for_documents(&focused, &self.entries, findings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inserting_an_id_again_replaces_the_document() {
+        let mut corpus = Corpus::new();
+        corpus.insert(Document::new("a", "up 5%")).unwrap();
+        corpus.insert(Document::new("a", "up 6% and 7%")).unwrap();
+        assert_eq!(corpus.len(), 1);
+        assert_eq!(corpus.report().figures.len(), 2);
+    }
+
+    #[test]
+    fn errors_say_what_went_wrong() {
+        let mut corpus = Corpus::new();
+        assert_eq!(
+            corpus.insert(Document::new("", "x")),
+            Err(CorpusError::EmptyId)
+        );
+        let huge = "a".repeat(MAX_DOCUMENT_BYTES + 1);
+        let error = corpus.insert(Document::new("big.txt", huge)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "big.txt is 33.6 MB; figcheck reads documents up to 33 MB"
+        );
+    }
+
+    #[test]
+    fn remove_reports_whether_it_removed() {
+        let mut corpus = Corpus::new();
+        corpus.insert(Document::new("a", "x")).unwrap();
+        assert!(corpus.remove("a"));
+        assert!(!corpus.remove("a"));
+    }
+}

@@ -1,0 +1,410 @@
+//! Numerals: numbers written in digits or in words, with their value and precision.
+//!
+//! Digits: "1,234.5", "1 234" (with a no-break or thin space), European "1.234,5",
+//! and a comma decimal ("3,5") where the caller says the context makes it unambiguous.
+//! Words: "twenty-five", "three hundred", "a dozen", "one and a half", and fractions
+//! ("a third", "two-thirds", "half").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::span::Span;
+
+/// A numeral's value and the place value of its last written digit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Numeral {
+    pub span: Span,
+    pub value: f64,
+    /// 1 for "18", 0.1 for "18.5"; 1 for "twenty-five". A point figure stands for
+    /// `value ± resolution / 2`.
+    pub resolution: f64,
+    /// The numeral is a fraction ("a third"): its value is below one and it usually
+    /// qualifies a noun ("a third of the fleet").
+    pub fraction: bool,
+    /// Written in words rather than digits.
+    pub words: bool,
+}
+
+/// Characters that group thousands besides the comma: no-break space, narrow no-break
+/// space and thin space. A plain space does not, since "in 2024 3 miners" is two numbers.
+const GROUP_SPACES: &str = "\u{00A0}\u{202F}\u{2009}";
+
+/// A run of digits with inner separators. Which separators group and which mark decimals
+/// is decided by [`read_digits`], which the regex cannot do without look-around.
+pub static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9]+(?:[,.\x{00A0}\x{202F}\x{2009}][0-9]+)*").expect("digit pattern")
+});
+
+/// How a run of digits reads: its value, its resolution, and how many of its bytes
+/// belong to the number (a trailing ",5" may be cut off when it is not a decimal).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DigitReading {
+    pub value: f64,
+    pub resolution: f64,
+    pub len: usize,
+}
+
+/// Reads a run of digits matched by [`DIGITS`].
+///
+/// `comma_decimal_ok` allows "3,5" to mean 3.5 (the caller knows a currency or scale word
+/// is attached). Returns `None` for identifiers such as "192.168.1.2" or "1.2.3".
+pub fn read_digits(run: &str, comma_decimal_ok: bool) -> Option<DigitReading> {
+    let groups: Vec<&str> = run
+        .split(|c: char| c == ',' || c == '.' || GROUP_SPACES.contains(c))
+        .collect();
+    let separators: Vec<char> = run
+        .chars()
+        .filter(|c| *c == ',' || *c == '.' || GROUP_SPACES.contains(*c))
+        .collect();
+    if separators.is_empty() {
+        return finish(run, "", run.len());
+    }
+    let is_group = |c: char| c == ',' || GROUP_SPACES.contains(c);
+    let tail_is_three = groups[1..].iter().all(|group| group.len() == 3) && groups[0].len() <= 3;
+    let dots = separators.iter().filter(|c| **c == '.').count();
+
+    // English: groups of three separated by commas or spaces, then at most one dot.
+    let last = *separators.last()?;
+    let (grouped, decimal) = if last == '.' && dots == 1 {
+        let head_groups = &groups[..groups.len() - 1];
+        let head_ok =
+            head_groups[1..].iter().all(|group| group.len() == 3) && head_groups[0].len() <= 3;
+        if separators.len() == 1 || head_ok {
+            (&groups[..groups.len() - 1], groups[groups.len() - 1])
+        } else {
+            return None;
+        }
+    } else if dots == 0 && separators.iter().all(|c| is_group(*c)) {
+        if tail_is_three {
+            (&groups[..], "")
+        } else if separators.len() == 1 && last == ',' && groups[1].len() <= 2 && comma_decimal_ok {
+            (&groups[..1], groups[1])
+        } else {
+            // "3,5" in running text: the numeral ends before the comma.
+            return finish(groups[0], "", groups[0].len());
+        }
+    } else if last == ',' && separators[..separators.len() - 1].iter().all(|c| *c == '.') {
+        // European: "1.234.567,89".
+        let head_groups = &groups[..groups.len() - 1];
+        if head_groups[1..].iter().all(|group| group.len() == 3) && head_groups[0].len() <= 3 {
+            (&groups[..groups.len() - 1], groups[groups.len() - 1])
+        } else {
+            return None;
+        }
+    } else {
+        // Several dots ("1.2.3", "192.168.1.2"): a version or an address.
+        return None;
+    };
+    let integer: String = grouped.concat();
+    finish(&integer, decimal, run.len())
+}
+
+fn finish(integer: &str, decimal: &str, len: usize) -> Option<DigitReading> {
+    let text = if decimal.is_empty() {
+        integer.to_string()
+    } else {
+        format!("{integer}.{decimal}")
+    };
+    let value: f64 = text.parse().ok()?;
+    if !value.is_finite() {
+        return None;
+    }
+    let resolution = 10f64.powi(-(decimal.len().min(300) as i32));
+    Some(DigitReading {
+        value,
+        resolution,
+        len,
+    })
+}
+
+/// Number words, lower-case. Scale words are handled apart because they multiply.
+const UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fourty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+/// Denominators of fractions, singular and plural.
+const DENOMINATORS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("eighth", 8.0),
+    ("eighths", 8.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+/// A run of number words joined by spaces, hyphens and "and". The run may start with
+/// "a"/"an" ("a dozen", "a third"); [`read_words`] decides what the run means.
+static WORD_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words: Vec<&str> = UNITS
+        .iter()
+        .chain(SCALES)
+        .chain(DENOMINATORS)
+        .map(|(w, _)| *w)
+        .collect();
+    words.push("dozen");
+    words.push("dozens");
+    words.sort_by_key(|word| std::cmp::Reverse(word.len()));
+    let word = format!("(?:{})", words.join("|"));
+    Regex::new(&format!(
+        r"(?i)\b(?:(?:an?|one)[ -])?{word}(?:(?:[ -]|[ ]and[ ](?:an?[ ])?){word})*\b"
+    ))
+    .expect("number word pattern")
+});
+
+/// Finds numerals written in words, in order.
+pub fn word_numerals(text: &str) -> impl Iterator<Item = Numeral> + '_ {
+    WORD_RUN.find_iter(text).filter_map(|found| {
+        let numeral = read_words(found.as_str())?;
+        Some(Numeral {
+            span: Span::new(found.start() + numeral.0, found.start() + numeral.1),
+            value: numeral.2,
+            resolution: 1.0,
+            fraction: numeral.3,
+            words: true,
+        })
+    })
+}
+
+/// Reads a run of number words. Returns (start, end) within the run of the part that is
+/// a number, its value, and whether it is a fraction.
+fn read_words(run: &str) -> Option<(usize, usize, f64, bool)> {
+    let lower = run.to_lowercase();
+    // Tokens with their byte ranges; "and" and "a"/"an" stay as tokens.
+    let mut tokens: Vec<(usize, usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in lower
+        .char_indices()
+        .chain(std::iter::once((lower.len(), ' ')))
+    {
+        if c.is_ascii_alphabetic() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            tokens.push((s, i, &lower[s..i]));
+        }
+    }
+    let lookup =
+        |table: &[(&str, f64)], word: &str| table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v);
+
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut seen_number = false;
+    let mut numerator: Option<f64> = None;
+    let mut fraction = false;
+    let mut first = None;
+    let mut last_end = 0;
+    for (index, &(s, e, word)) in tokens.iter().enumerate() {
+        let next = tokens.get(index + 1).map(|t| t.2);
+        if word == "and" {
+            continue;
+        }
+        if word == "a" || word == "an" {
+            // "a dozen", "a hundred", "a third", "one and a half".
+            match next {
+                Some(n)
+                    if lookup(SCALES, n).is_some()
+                        || lookup(DENOMINATORS, n).is_some()
+                        || n.starts_with("dozen") =>
+                {
+                    first.get_or_insert(s);
+                    if lookup(DENOMINATORS, n).is_some() {
+                        numerator = Some(1.0);
+                    } else {
+                        current = 1.0;
+                    }
+                    seen_number = true;
+                    continue;
+                }
+                _ => {
+                    if seen_number {
+                        break;
+                    }
+                    continue;
+                }
+            }
+        }
+        if let Some(denominator) = lookup(DENOMINATORS, word) {
+            // "one and a half": a whole number, then "a" set the numerator.
+            let mixed = current > 0.0 && numerator.is_some();
+            let top = numerator
+                .take()
+                .unwrap_or(if current > 0.0 { current } else { 1.0 });
+            if mixed {
+                total += current + top / denominator;
+            } else {
+                total += top / denominator;
+                fraction = true;
+            }
+            current = 0.0;
+            first.get_or_insert(s);
+            last_end = e;
+            seen_number = true;
+            break;
+        }
+        if let Some(value) = lookup(UNITS, word) {
+            first.get_or_insert(s);
+            current += value;
+            seen_number = true;
+            last_end = e;
+            continue;
+        }
+        if word.starts_with("dozen") {
+            current = if current > 0.0 { current * 12.0 } else { 12.0 };
+            first.get_or_insert(s);
+            seen_number = true;
+            last_end = e;
+            continue;
+        }
+        if let Some(scale) = lookup(SCALES, word) {
+            if current == 0.0 && !seen_number {
+                // A bare "million" is a scale word for a digit numeral, not a number.
+                return None;
+            }
+            first.get_or_insert(s);
+            if scale == 100.0 {
+                current = current.max(1.0) * 100.0;
+            } else {
+                total += current.max(1.0) * scale;
+                current = 0.0;
+            }
+            last_end = e;
+            seen_number = true;
+            continue;
+        }
+        break;
+    }
+    if !seen_number || last_end == 0 {
+        return None;
+    }
+    let value = total + current;
+    Some((first?, last_end, value, fraction))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(run: &str) -> Option<(f64, f64, usize)> {
+        read_digits(run, false).map(|r| (r.value, r.resolution, r.len))
+    }
+
+    #[test]
+    fn grouped_and_decimal_digits() {
+        assert_eq!(digits("1,234.5"), Some((1234.5, 0.1, 7)));
+        assert_eq!(digits("12,345,678"), Some((12345678.0, 1.0, 10)));
+        assert_eq!(digits("18"), Some((18.0, 1.0, 2)));
+        assert_eq!(digits("115.2"), Some((115.2, 0.1, 5)));
+        assert_eq!(digits("1\u{a0}234"), Some((1234.0, 1.0, 6)));
+        assert_eq!(digits("1.234.567,89"), Some((1234567.89, 0.01, 12)));
+    }
+
+    #[test]
+    fn comma_decimal_only_when_the_caller_allows_it() {
+        assert_eq!(read_digits("3,5", true).map(|r| r.value), Some(3.5));
+        assert_eq!(digits("3,5"), Some((3.0, 1.0, 1)));
+    }
+
+    #[test]
+    fn versions_and_addresses_are_not_numbers() {
+        assert_eq!(digits("192.168.1.2"), None);
+        assert_eq!(digits("1.2.3"), None);
+    }
+
+    #[test]
+    fn a_million_digits_overflow_to_nothing() {
+        assert_eq!(digits(&"9".repeat(1000)), None);
+    }
+
+    fn words(text: &str) -> Vec<(String, f64)> {
+        word_numerals(text)
+            .map(|n| (n.span.text(text).to_string(), n.value))
+            .collect()
+    }
+
+    #[test]
+    fn written_out_numbers() {
+        assert_eq!(
+            words("twenty-five miners"),
+            vec![("twenty-five".into(), 25.0)]
+        );
+        assert_eq!(
+            words("three hundred jobs"),
+            vec![("three hundred".into(), 300.0)]
+        );
+        assert_eq!(words("a dozen rigs"), vec![("a dozen".into(), 12.0)]);
+        assert_eq!(
+            words("two thousand and five"),
+            vec![("two thousand and five".into(), 2005.0)]
+        );
+        assert_eq!(
+            words("one hundred and twenty million"),
+            vec![("one hundred and twenty million".into(), 120e6)]
+        );
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(words("a third of"), vec![("a third".into(), 1.0 / 3.0)]);
+        assert_eq!(
+            words("two-thirds of"),
+            vec![("two-thirds".into(), 2.0 / 3.0)]
+        );
+        assert_eq!(words("half of"), vec![("half".into(), 0.5)]);
+        assert_eq!(words("a quarter of"), vec![("a quarter".into(), 0.25)]);
+        assert_eq!(
+            words("one and a half"),
+            vec![("one and a half".into(), 1.5)]
+        );
+    }
+
+    #[test]
+    fn a_scale_word_alone_is_not_a_numeral() {
+        assert!(words("millions of users").is_empty());
+    }
+}

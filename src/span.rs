@@ -1,0 +1,121 @@
+//! Byte spans into a document, and their one conversion to UTF-16.
+//!
+//! Every offset in the core is a UTF-8 byte offset into the document's text, half-open
+//! (`start..end`), and always on a character boundary. JavaScript strings index by UTF-16
+//! code units, so the WebAssembly boundary converts offsets once, with
+//! [`utf8_to_utf16_offsets`], just before the report leaves for JS. Nothing else in the
+//! crate knows about UTF-16.
+
+use serde::Serialize;
+
+/// A half-open range of UTF-8 byte offsets, `start..end`, into one document's text.
+///
+/// Both ends lie on `char` boundaries, so `&text[span.start..span.end]` never panics for
+/// the text the span was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub const fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The text under the span, or `""` if the span does not fit `text` (which only
+    /// happens when a span is used with the wrong document).
+    pub fn text(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Rewrites UTF-8 byte offsets into `text` as UTF-16 code-unit offsets, in place.
+///
+/// The offsets may come in any order and may repeat; the text is walked once, so
+/// converting every span of a report costs one pass plus a sort. An offset that is not
+/// on a character boundary is rounded down to the boundary before it; one past the end
+/// of the text maps to the text's UTF-16 length.
+pub fn utf8_to_utf16_offsets(text: &str, offsets: &mut [&mut usize]) {
+    offsets.sort_unstable_by_key(|offset| **offset);
+    let mut pending = offsets.iter_mut().peekable();
+    let mut utf16 = 0usize;
+    for (byte, ch) in text.char_indices() {
+        while let Some(offset) = pending.next_if(|offset| ***offset <= byte) {
+            **offset = utf16;
+        }
+        // An offset strictly inside this character belongs to it.
+        let next_byte = byte + ch.len_utf8();
+        while let Some(offset) = pending.next_if(|offset| ***offset < next_byte) {
+            **offset = utf16;
+        }
+        utf16 += ch.len_utf16();
+    }
+    for offset in pending {
+        **offset = utf16;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn convert(text: &str, offsets: &[usize]) -> Vec<usize> {
+        let mut owned = offsets.to_vec();
+        let mut refs: Vec<&mut usize> = owned.iter_mut().collect();
+        utf8_to_utf16_offsets(text, &mut refs);
+        owned
+    }
+
+    #[test]
+    fn ascii_offsets_are_unchanged() {
+        assert_eq!(convert("shares fell 18%", &[0, 12, 15]), vec![0, 12, 15]);
+    }
+
+    #[test]
+    fn multibyte_characters_shrink_to_their_utf16_width() {
+        // € is 3 bytes / 1 unit, – is 3 bytes / 1 unit, 📉 is 4 bytes / 2 units,
+        // 中 is 3 bytes / 1 unit.
+        let text = "€5 – 📉 中 18%";
+        let start = text.find("18%").unwrap();
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let converted = convert(text, &[start, start + 3]);
+        assert_eq!(
+            String::from_utf16(&utf16[converted[0]..converted[1]]).unwrap(),
+            "18%"
+        );
+        assert_eq!(converted, vec![10, 13]);
+    }
+
+    #[test]
+    fn unsorted_and_repeated_offsets_convert_independently() {
+        let text = "📉a📉b";
+        assert_eq!(convert(text, &[9, 0, 4, 4, 10]), vec![5, 0, 2, 2, 6]);
+    }
+
+    #[test]
+    fn offsets_past_the_end_map_to_the_length() {
+        assert_eq!(convert("é", &[2, 99]), vec![1, 1]);
+    }
+}
