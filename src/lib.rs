@@ -55,7 +55,7 @@ pub mod span;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use check::{Finding, FindingKind};
 pub use claims::Claim;

@@ -188,15 +188,10 @@ pub fn metric_near(before: &str, after: &str, figure: &Figure) -> Option<MetricH
             owner: Some(owner_span),
         });
     }
-    let mut best: Option<(usize, Metric)> = None;
-    for caps in METRIC.captures_iter(after) {
-        let found = caps.get(0)?;
-        if found.start() > METRIC_REACH {
-            break;
-        }
-        best = Some((found.start(), metric_of(&caps)));
-        break;
-    }
+    let mut best: Option<(usize, Metric)> = METRIC
+        .captures(after)
+        .and_then(|caps| Some((caps.get(0)?.start(), metric_of(&caps))))
+        .filter(|(distance, _)| *distance <= METRIC_REACH);
     let window_start = before.len().saturating_sub(METRIC_REACH);
     let window_start = (window_start..before.len())
         .find(|i| before.is_char_boundary(*i))
@@ -502,8 +497,7 @@ pub fn verdicts(
                 });
             let subject = mentions
                 .iter()
-                .filter(|m| sentence.contains(m.span) && m.span.end <= span.start)
-                .last()
+                .rfind(|m| sentence.contains(m.span) && m.span.end <= span.start)
                 .map(|m| m.subject.clone())
                 .or_else(|| main.cloned());
             let index = lines.partition_point(|line| line.span.end < span.start);

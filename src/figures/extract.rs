@@ -73,15 +73,15 @@ pub fn extract(text: &str) -> Vec<Figure> {
     // after it.
     let mut numerals: Vec<Numeral> = DIGITS
         .find_iter(text)
-        .filter_map(|found| {
+        .map(|found| {
             let span = Span::new(found.start(), found.end());
-            Some(Numeral {
+            Numeral {
                 span,
                 value: 0.0,
                 resolution: 1.0,
                 fraction: false,
                 words: false,
-            })
+            }
         })
         .chain(numeral::word_numerals(text))
         .collect();
@@ -855,16 +855,16 @@ fn share_units(first: &mut Reading, second: &mut Reading) -> Option<()> {
 mod tests {
     use super::*;
 
-    /// (text, kind, low, high, unit) for each figure.
-    fn read_all(
-        text: &str,
-    ) -> Vec<(
+    /// (text, kind, low, high, unit) of a figure.
+    type Seen = (
         String,
         FigureKind,
         Option<f64>,
         Option<f64>,
         Option<&'static str>,
-    )> {
+    );
+
+    fn read_all(text: &str) -> Vec<Seen> {
         extract(text)
             .into_iter()
             .map(|f| {
@@ -879,15 +879,7 @@ mod tests {
             .collect()
     }
 
-    fn only(
-        text: &str,
-    ) -> (
-        String,
-        FigureKind,
-        Option<f64>,
-        Option<f64>,
-        Option<&'static str>,
-    ) {
+    fn only(text: &str) -> Seen {
         let all = read_all(text);
         assert_eq!(all.len(), 1, "{text:?} gave {all:?}");
         all.into_iter().next().unwrap()

@@ -23,7 +23,8 @@ pub struct Document {
 }
 
 impl Document {
-    /// A document whose title is its first non-empty line (cut to 120 characters).
+    /// A document whose title is its first line of content: not empty, not boilerplate
+    /// such as "1 hour ago" (cut to 120 characters).
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
         let text = text.into();
         let title = title_of(&text);
