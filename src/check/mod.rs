@@ -154,6 +154,12 @@ fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<Finding> {
     }
     let subject = shared_subject(ca, cb)?;
     let periods_differ = matches!((ca.period, cb.period), (Some(pa), Some(pb)) if !pa.overlaps(pb));
+    // A level (capacity, revenue) changes over time and is often scoped to a part of the
+    // business; two levels are compared only when both say when. A change tied to an
+    // event ("fell 18% on the news") is compared without a date.
+    if !ca.is_change && (ca.period.is_none() || cb.period.is_none()) {
+        return None;
+    }
     let hedged = ca.hedged || cb.hedged;
     let confidence = confidence_of(ca, cb, hedged);
     let side = |r: ClaimRef, figure: &Figure, sentence: Span| Side {

@@ -111,7 +111,10 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
     let claims = figures
         .iter()
         .map(|figure| {
-            if matches!(figure.kind, FigureKind::Date | FigureKind::Metadata) {
+            if matches!(
+                figure.kind,
+                FigureKind::Date | FigureKind::Metadata | FigureKind::Duration
+            ) {
                 Claim::none(figure, &sentences)
             } else {
                 claim_for(text, &figures, figure, &sentences, &mentions, main.as_ref())
@@ -313,6 +316,23 @@ fn subjects_for(
         {
             return vec![after.subject.clone()];
         }
+    }
+    // A company metric in a sentence that names no organisation ("the colocation
+    // segment raked in $77.5 million") belongs to the company the article is about.
+    let company_metric = metric_hit.is_some_and(|h| {
+        matches!(
+            h.metric,
+            crate::claims::Metric::Revenue
+                | crate::claims::Metric::NetIncome
+                | crate::claims::Metric::Eps
+        )
+    });
+    if company_metric
+        && !in_clause
+            .iter()
+            .any(|m| m.subject.kind == SubjectKind::Organisation)
+    {
+        return main.map(|s| vec![s.clone()]).unwrap_or_default();
     }
     fallback()
 }

@@ -304,6 +304,15 @@ const NOT_SUBJECTS: &[&str] = &[
     "Have",
 ];
 
+/// Words that end a name inside a title-case headline ("Core Scientific Stock Drops").
+const HEADLINE_BREAKS: &[&str] = &[
+    "Stock", "Stocks", "Shares", "Share", "Drops", "Falls", "Fell", "Rises", "Rose", "Jumps",
+    "Slides", "Slips", "Plunges", "Plummet", "Plummets", "Soars", "Surges", "Tumbles", "Sinks",
+    "Gains", "Climbs", "After", "As", "On", "In", "To", "For", "With", "Amid", "Posts", "Reports",
+    "Says", "Is", "Are", "Was", "Will", "Could", "Revenue", "Earnings", "Deal", "The", "A", "An",
+    "And", "Of", "By", "From", "Over", "Under", "Scales", "Back",
+];
+
 /// Corporate suffixes dropped from keys.
 const SUFFIXES: &[&str] = &[
     "inc",
@@ -418,6 +427,15 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 }
 
 fn strip_leading_stopwords(mut name: &str) -> &str {
+    // A headline in title case: "Core Scientific Stock Drops 18%" names Core Scientific.
+    let mut offset = 0;
+    for (index, word) in name.split(' ').enumerate() {
+        if index > 0 && HEADLINE_BREAKS.contains(&word) {
+            name = name[..offset].trim_end();
+            break;
+        }
+        offset += word.len() + 1;
+    }
     loop {
         let first = name.split(' ').next().unwrap_or("");
         if first.len() < name.len() && NOT_SUBJECTS.contains(&first) {

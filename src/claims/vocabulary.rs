@@ -497,7 +497,11 @@ pub fn verdicts(
                 });
             let subject = mentions
                 .iter()
-                .rfind(|m| sentence.contains(m.span) && m.span.end <= span.start)
+                .rfind(|m| {
+                    sentence.contains(m.span)
+                        && m.span.end <= span.start
+                        && m.subject.kind == super::SubjectKind::Organisation
+                })
                 .map(|m| m.subject.clone())
                 .or_else(|| main.cloned());
             let index = lines.partition_point(|line| line.span.end < span.start);

@@ -270,6 +270,10 @@ fn read_words(run: &str) -> Option<(usize, usize, f64, bool)> {
             }
         }
         if let Some(denominator) = lookup(DENOMINATORS, word) {
+            // "quarters of transition costs": a denominator alone is a noun, except "half".
+            if numerator.is_none() && current == 0.0 && !word.starts_with("hal") {
+                return None;
+            }
             // "one and a half": a whole number, then "a" set the numerator.
             let mixed = current > 0.0 && numerator.is_some();
             let top = numerator
@@ -406,5 +410,6 @@ mod tests {
     #[test]
     fn a_scale_word_alone_is_not_a_numeral() {
         assert!(words("millions of users").is_empty());
+        assert!(words("more quarters of costs").is_empty());
     }
 }

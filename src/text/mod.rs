@@ -49,9 +49,12 @@ impl Document {
 }
 
 fn title_of(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
+    // The first line of content: "1 hour ago" or "Source: ..." above a headline is not
+    // its title.
+    let line = lines(text)
+        .into_iter()
+        .filter(|line| !line.boilerplate)
+        .map(|line| line.span.text(text).trim())
         .find(|line| !line.is_empty())
         .unwrap_or("");
     match line.char_indices().nth(120) {
@@ -153,6 +156,10 @@ mod tests {
     fn the_title_is_the_first_non_empty_line() {
         assert_eq!(
             Document::new("x", "\n\n  Miners slide  \nbody").title,
+            "Miners slide"
+        );
+        assert_eq!(
+            Document::new("x", "1 hour ago\n\nMiners slide").title,
             "Miners slide"
         );
     }
