@@ -114,6 +114,11 @@ impl Corpus {
         Report::new(&self.entries, check::check(&self.entries, None))
     }
 
+    /// Every figure of every document, without checking them against each other.
+    pub fn figures_report(&self) -> Report {
+        Report::new(&self.entries, Vec::new())
+    }
+
     /// The report for one document: its figures, and the findings that involve it,
     /// checked against every other document.
     pub fn report_for(&self, id: &str) -> Report {

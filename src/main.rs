@@ -158,10 +158,10 @@ fn run(args: &[String]) -> Result<(), CliError> {
             }
         }
     }
-    let mut report = corpus.report();
-    if matches!(options.command, Command::Extract) {
-        report.findings.clear();
-    }
+    let report = match options.command {
+        Command::Extract => corpus.figures_report(),
+        _ => corpus.report(),
+    };
     let mut out = io::stdout().lock();
     let written = if options.json {
         serde_json::to_writer(&mut out, &report)

@@ -95,8 +95,7 @@ pub fn extract(text: &str) -> Result<JsValue, JsError> {
     corpus
         .insert(Document::new("text", text))
         .map_err(|error| JsError::new(&error.to_string()))?;
-    let mut report = corpus.report();
-    report.findings.clear();
+    let mut report = corpus.figures_report();
     report.offsets_to_utf16(|_| Some(text.to_string()));
     to_js(&report)
 }

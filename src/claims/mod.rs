@@ -110,14 +110,15 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
     let main = main_subject(&document, &mentions);
     let claims = figures
         .iter()
-        .map(|figure| {
+        .enumerate()
+        .map(|(index, figure)| {
             if matches!(
                 figure.kind,
                 FigureKind::Date | FigureKind::Metadata | FigureKind::Duration
             ) {
                 Claim::none(figure, &sentences)
             } else {
-                claim_for(text, &figures, figure, &sentences, &mentions, main.as_ref())
+                claim_for(text, &figures, index, &sentences, &mentions, main.as_ref())
             }
         })
         .collect();
@@ -166,16 +167,20 @@ fn main_subject(document: &Document, mentions: &[Mention]) -> Option<Subject> {
 fn claim_for(
     text: &str,
     figures: &[Figure],
-    figure: &Figure,
+    index: usize,
     sentences: &[Span],
     mentions: &[Mention],
     main: Option<&Subject>,
 ) -> Claim {
+    let figure = &figures[index];
     let sentence =
         sentence::containing(sentences, figure.span.start).map_or(figure.span, |i| sentences[i]);
     let clause = vocabulary::clause_around(text, sentence, figure.span);
-    let in_clause: Vec<&Mention> = mentions
+    // Mentions are sorted by position: take the clause's by binary search.
+    let first = mentions.partition_point(|m| m.span.start < clause.start);
+    let in_clause: Vec<&Mention> = mentions[first..]
         .iter()
+        .take_while(|m| m.span.start < clause.end)
         .filter(|m| clause.contains(m.span))
         .collect();
 
@@ -211,7 +216,7 @@ fn claim_for(
     };
 
     let direction =
-        change_direction(figures, figure).or_else(|| vocabulary::direction_near(before, after));
+        change_direction(figures, index).or_else(|| vocabulary::direction_near(before, after));
     let is_change = matches!(
         figure.kind,
         FigureKind::Percent | FigureKind::PercentagePoints | FigureKind::Multiple
@@ -235,8 +240,8 @@ fn claim_for(
 }
 
 /// For the ends of "from X to Y": the direction is the sign of Y − X.
-fn change_direction(figures: &[Figure], figure: &Figure) -> Option<Direction> {
-    let index = figures.iter().position(|f| std::ptr::eq(f, figure))?;
+fn change_direction(figures: &[Figure], index: usize) -> Option<Direction> {
+    let figure = &figures[index];
     let (from, to) = match figure.change_end? {
         ChangeEnd::From => (figure, figures.get(index + 1)?),
         ChangeEnd::To => (figures.get(index.checked_sub(1)?)?, figure),

@@ -339,8 +339,11 @@ pub fn period_for(
     figure: &Figure,
     sentence: Span,
 ) -> Option<DayInterval> {
-    let dates: Vec<&Figure> = figures
+    // Figures are sorted by position: take the sentence's by binary search.
+    let first = figures.partition_point(|f| f.span.start < sentence.start);
+    let dates: Vec<&Figure> = figures[first..]
         .iter()
+        .take_while(|f| f.span.start < sentence.end)
         .filter(|f| f.kind == FigureKind::Date && sentence.contains(f.span))
         .collect();
     let distance = |f: &&&Figure| {
@@ -482,8 +485,10 @@ pub fn verdicts(
                 .map(|p| quarter_label(p.as_str()))
                 .or_else(|| {
                     // "strong earnings for Q1 2026": a quarter later in the sentence.
-                    figures
+                    let first = figures.partition_point(|f| f.span.start < span.end);
+                    figures[first..]
                         .iter()
+                        .take_while(|f| f.span.start < sentence.end)
                         .filter(|f| {
                             f.kind == FigureKind::Date
                                 && sentence.contains(f.span)
@@ -495,9 +500,13 @@ pub fn verdicts(
                                 .then(|| quarter_label(f.span.text(text)))
                         })
                 });
-            let subject = mentions
+            // Mentions are sorted: only those before the verdict, back to its sentence.
+            let before = mentions.partition_point(|m| m.span.start < span.start);
+            let subject = mentions[..before]
                 .iter()
-                .rfind(|m| {
+                .rev()
+                .take_while(|m| m.span.start >= sentence.start)
+                .find(|m| {
                     sentence.contains(m.span)
                         && m.span.end <= span.start
                         && m.subject.kind == super::SubjectKind::Organisation

@@ -21,11 +21,10 @@ pub fn extract(text: &str) -> Vec<Figure> {
     let mut figures = Vec::new();
     // Spans already claimed: a numeral inside a date, a URL or an earlier figure is not
     // read again.
-    let mut taken: Vec<Span> = URL
-        .find_iter(text)
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect();
+    let mut taken = Taken::default();
+    taken.add_all(URL.find_iter(text).map(|m| Span::new(m.start(), m.end())));
 
+    let mut metadata = Vec::new();
     for found in METADATA.find_iter(text) {
         let span = Span::new(found.start(), found.end());
         figures.push(plain(
@@ -33,12 +32,14 @@ pub fn extract(text: &str) -> Vec<Figure> {
             FigureKind::Metadata,
             Amount::point(leading_value(found.as_str()), 1.0),
         ));
-        taken.push(span);
+        metadata.push(span);
     }
+    taken.add_all(metadata);
 
     let reference = date::dateline(text);
+    let mut dates = Vec::new();
     for found in date::find_dates(text, reference) {
-        if overlaps_any(&taken, found.span) {
+        if taken.overlaps(found.span) {
             continue;
         }
         let mut figure = plain(
@@ -52,9 +53,11 @@ pub fn extract(text: &str) -> Vec<Figure> {
         );
         figure.period = found.period;
         figures.push(figure);
-        taken.push(found.span);
+        dates.push(found.span);
     }
+    taken.add_all(dates);
 
+    let mut multiples = Vec::new();
     for found in MULTIPLE_WORD.find_iter(text) {
         let span = Span::new(found.start(), found.end());
         let factor = match found.as_str().to_ascii_lowercase().get(..3) {
@@ -66,8 +69,9 @@ pub fn extract(text: &str) -> Vec<Figure> {
         let mut figure = plain(span, FigureKind::Multiple, Amount::point(factor, 0.0));
         figure.unit = Unit::from_symbol("x");
         figures.push(figure);
-        taken.push(span);
+        multiples.push(span);
     }
+    taken.add_all(multiples);
 
     // Numerals in digits and in words, in order, so that a range can swallow the numeral
     // after it.
@@ -89,7 +93,7 @@ pub fn extract(text: &str) -> Vec<Figure> {
 
     let mut cursor = 0;
     for numeral in numerals {
-        if numeral.span.start < cursor || overlaps_any(&taken, numeral.span) {
+        if numeral.span.start < cursor || taken.overlaps(numeral.span) {
             continue;
         }
         let Some(first) = read(text, numeral) else {
@@ -133,8 +137,29 @@ fn plain(span: Span, kind: FigureKind, amount: Amount) -> Figure {
     }
 }
 
-fn overlaps_any(taken: &[Span], span: Span) -> bool {
-    taken.iter().any(|other| other.overlaps(span))
+/// Spans already claimed by a figure, a URL or a date, kept sorted and merged so that a
+/// look-up is a binary search: extraction stays linear in the length of the text.
+#[derive(Default)]
+struct Taken(Vec<Span>);
+
+impl Taken {
+    fn add_all(&mut self, spans: impl IntoIterator<Item = Span>) {
+        self.0.extend(spans);
+        self.0.sort_unstable();
+        let mut merged: Vec<Span> = Vec::with_capacity(self.0.len());
+        for span in self.0.drain(..) {
+            match merged.last_mut() {
+                Some(last) if last.end >= span.start => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        self.0 = merged;
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        let index = self.0.partition_point(|taken| taken.start < span.end);
+        index > 0 && self.0[index - 1].end > span.start
+    }
 }
 
 fn leading_value(text: &str) -> f64 {
@@ -462,7 +487,10 @@ fn read(text: &str, numeral: Numeral) -> Option<Reading> {
     }
     if numeral.fraction
         && kind == FigureKind::Fraction
-        && !rest.trim_start().to_ascii_lowercase().starts_with("of")
+        && !rest
+            .trim_start()
+            .get(..2)
+            .is_some_and(|word| word.eq_ignore_ascii_case("of"))
     {
         // "half" only counts as a figure in "half of ..."; "a third straight loss" is an
         // ordinal.
@@ -716,12 +744,11 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
     let connector = CONNECTOR.find(&text[first.span.end..])?;
     let word = connector.as_str().trim().to_ascii_lowercase();
     let is_between = first.qualifier == Qualifier::Range;
-    let is_from = text[..first.qualifier_start.min(first.span.start)]
-        .to_ascii_lowercase()
-        .ends_with("from ")
+    let (_, just_before) = window_before(text, first.qualifier_start.min(first.span.start), 8);
+    let is_from = just_before.to_ascii_lowercase().ends_with("from ")
         || text[first.qualifier_start..first.span.start]
-            .to_ascii_lowercase()
-            .starts_with("from");
+            .get(..4)
+            .is_some_and(|word| word.eq_ignore_ascii_case("from"));
     match word.as_str() {
         "and" if !is_between => return None,
         "to" | "through" | "–" | "—" | "-" => {}
