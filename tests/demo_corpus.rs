@@ -83,12 +83,12 @@ fn the_list_distributes_to_each_miner() {
     assert_eq!(
         range.subjects,
         [
-            "Bitfarms",
-            "CleanSpark",
-            "Core Scientific",
-            "Hut 8",
+            "Riot",
             "Marathon Digital",
-            "Riot"
+            "Hut 8",
+            "CleanSpark",
+            "Bitfarms",
+            "Core Scientific"
         ]
     );
     assert!(range.hedged);

@@ -488,17 +488,17 @@ mod tests {
 
     #[test]
     fn names_lists_and_numbers_in_names() {
-        let text = "Data shows Bitfarms, CleanSpark, Core Scientific, Hut 8, Marathon Digital and Riot fell.";
+        let text = "Data shows Riot, Hut 8, Bitfarms, Core Scientific, Marathon Digital and CleanSpark slid.";
         let names: Vec<String> = keys(text).into_iter().map(|(_, key)| key).collect();
         assert_eq!(
             names,
             vec![
-                "bitfarms",
-                "cleanspark",
-                "core scientific",
+                "riot",
                 "hut 8",
+                "bitfarms",
+                "core scientific",
                 "marathon digital",
-                "riot"
+                "cleanspark"
             ]
         );
     }
