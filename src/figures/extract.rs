@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::currency;
 use super::date::{self, DayInterval};
 use super::numeral::{self, DIGITS, Numeral};
 use super::unit::{Dimension, Unit, unit_after};
@@ -96,7 +97,7 @@ pub fn extract(text: &str) -> Vec<Figure> {
         if numeral.span.start < cursor || taken.overlaps(numeral.span) {
             continue;
         }
-        let Some(first) = read(text, numeral) else {
+        let Some(first) = read(text, numeral, false) else {
             continue;
         };
         cursor = first.span.end;
@@ -119,8 +120,108 @@ pub fn extract(text: &str) -> Vec<Figure> {
     }
 
     figures.sort_by_key(|figure| (figure.span.start, figure.span.end));
+    let mut figures = join_neighbours(text, figures);
     mark_boilerplate(text, &mut figures);
     figures
+}
+
+/// What may stand between two figures that read as one: "above 1000 and below 1500",
+/// "5 feet, 2 inches", "2 km and 1 metre".
+static JOINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,?[ \x{00A0}](?:and|but)[ \x{00A0}]|,[ \x{00A0}]|[ \x{00A0}])$")
+        .expect("joint pattern")
+});
+
+/// Joins neighbouring figures that state one value between them:
+///
+/// - a lower and an upper bound ("more than 10 and less than 20") become a range;
+/// - a measure in descending units ("5 feet 2 inches", "2 km and 1 metre") becomes one
+///   quantity in the first unit.
+fn join_neighbours(text: &str, figures: Vec<Figure>) -> Vec<Figure> {
+    let mut joined: Vec<Figure> = Vec::with_capacity(figures.len());
+    for figure in figures {
+        if let Some(previous) = joined.last_mut()
+            && previous.span.end <= figure.span.start
+            && JOINT.is_match(&text[previous.span.end..figure.span.start])
+            && let Some(one) = join_pair(previous, &figure)
+        {
+            *previous = one;
+            continue;
+        }
+        joined.push(figure);
+    }
+    joined
+}
+
+fn join_pair(first: &Figure, second: &Figure) -> Option<Figure> {
+    if first.kind != second.kind || first.boilerplate != second.boilerplate {
+        return None;
+    }
+    let commensurable = match (first.unit, second.unit) {
+        (Some(a), Some(b)) => a.commensurable(b),
+        (None, None) => true,
+        _ => false,
+    };
+    if !commensurable || first.change_end.is_some() || second.change_end.is_some() {
+        return None;
+    }
+    let span = Span::new(first.span.start, second.span.end);
+    let lower = |f: &Figure| matches!(f.qualifier, Qualifier::MoreThan | Qualifier::AtLeast);
+    let upper = |f: &Figure| matches!(f.qualifier, Qualifier::LessThan | Qualifier::AtMost);
+    let (low, high) = if lower(first) && upper(second) {
+        (first, second)
+    } else if upper(first) && lower(second) {
+        (second, first)
+    } else {
+        return join_measure(first, second, span);
+    };
+    let factor = |f: &Figure| f.unit.map_or(1.0, |unit| unit.to_base());
+    let (Some(bottom), Some(top)) = (low.amount.low, high.amount.high) else {
+        return None;
+    };
+    // Both in the first figure's unit.
+    let bottom = bottom * factor(low) / factor(first);
+    let top = top * factor(high) / factor(first);
+    if bottom > top {
+        // "more than 40 and less than 10" bounds nothing.
+        return None;
+    }
+    Some(Figure {
+        span,
+        amount: Amount {
+            low: Some(bottom),
+            high: Some(top),
+            resolution: first.amount.resolution.min(second.amount.resolution),
+        },
+        qualifier: Qualifier::Range,
+        ..first.clone()
+    })
+}
+
+/// "5 feet 2 inches": exact quantities of length, mass or volume, the second in a
+/// smaller unit.
+fn join_measure(first: &Figure, second: &Figure, span: Span) -> Option<Figure> {
+    let (Some(a), Some(b)) = (first.unit, second.unit) else {
+        return None;
+    };
+    let measure = matches!(
+        a.dimension(),
+        Dimension::Length | Dimension::Mass | Dimension::Volume
+    );
+    let exact = first.qualifier == Qualifier::Exact && second.qualifier == Qualifier::Exact;
+    if !measure || !exact || b.to_base() >= a.to_base() {
+        return None;
+    }
+    let (Some(whole), Some(part)) = (first.amount.as_point(), second.amount.as_point()) else {
+        return None;
+    };
+    let ratio = b.to_base() / a.to_base();
+    let value = whole + part * ratio;
+    Some(Figure {
+        span,
+        amount: Amount::point(value, second.amount.resolution * ratio),
+        ..first.clone()
+    })
 }
 
 fn plain(span: Span, kind: FigureKind, amount: Amount) -> Figure {
@@ -193,30 +294,46 @@ static MULTIPLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("multiple pattern")
 });
 
-/// Currency before a numeral: "$", "US$", "€", "USD ", ... Group 1 is the sign or code.
-static CURRENCY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(US ?\$|U\.S\. ?\$|C\$|CA\$|A\$|AU\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|₩|(?-u:\b)(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|CAD|AUD|HKD|INR|Rs\.?))[ \x{00A0}]?$")
-        .expect("currency prefix pattern")
-});
-
 /// Words before a numeral that bound or soften it. Matched at the end of the text before
-/// the numeral (and its currency sign).
+/// the numeral (and its currency sign). "or equal" forms come first so that "greater
+/// than or equal to" is an inclusive bound, not a strict one.
 static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)(?-u:\b)(?:
-            (?P<more>more\ than|over|above|in\ excess\ of|upwards\ of|exceeding|north\ of)
-          | (?P<least>at\ least|no\ less\ than|no\ fewer\ than|a\ minimum\ of|or\ more)
-          | (?P<less>less\ than|under|below|fewer\ than|south\ of)
-          | (?P<most>up\ to|at\ most|no\ more\ than|as\ much\ as|as\ many\ as|as\ high\ as|a\ maximum\ of)
+        r"(?ix)(?:(?-u:\b)(?:
+            (?P<least>(?:greater|larger|bigger|higher|more)\ (?:than\ )?or\ equal\ (?:to|than)
+                |at\ least(?:\ or\ equal\ to)?|no\ less\ than|no\ fewer\ than|not\ less\ than|a\ minimum\ of)
+          | (?P<most>(?:less|smaller|lower|fewer)\ (?:than\ )?or\ equal\ (?:to|than)
+                |up\ to|at\ most|no\ more\ than|not\ more\ than|as\ much\ as|as\ many\ as|as\ high\ as|a\ maximum\ of)
+          | (?P<more>more\ than|greater\ than|larger\ than|bigger\ than|higher\ than|over|above
+                |in\ excess\ of|upwards\ of|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|north\ of)
+          | (?P<less>less\ than|smaller\ than|lower\ than|under|below|fewer\ than|south\ of)
           | (?P<nearly>nearly|almost|just\ under|close\ to|approaching)
           | (?P<about>about|roughly|around|some|approximately|approx\.?|circa|ca\.|an\ estimated|estimated|nearly\ about)
           | (?P<between>between)
           | (?P<from>from)
-          )[\ \x{00A0}]+$
-          | (?P<tilde>~)\ ?$",
+          )[\ \x{00A0}]+
+          | (?P<least_sign>>=|=>|≥)[\ ]*
+          | (?P<most_sign><=|=<|≤)[\ ]*
+          | (?P<more_sign>>)[\ ]*
+          | (?P<less_sign><)[\ ]*
+          | (?P<tilde>~)\ ?
+          )$",
     )
     .expect("qualifier pattern")
 });
+
+/// Words after a numeral that make it a bound: "200 or more", "5,000 or less". Group
+/// `than` catches "200 or more than 190", where the bound is the second number's.
+static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[ ]+(?:or|and)[ ]+(?:(?P<more>more|greater|higher|above|over)|(?P<less>less|fewer|lower|below|under))(?-u:\b)(?P<than>[ ]+than)?",
+    )
+    .expect("trailing qualifier pattern")
+});
+
+/// A sign written as a word: "minus five percent", "between negative ten and fifteen".
+static SIGN_WORD_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:minus|negative)[ ]$").expect("sign word pattern"));
 
 /// Scale words after a numeral. Single letters are accepted only when attached and, for
 /// m/b/t, only for money (see [`scale_after`]).
@@ -230,13 +347,6 @@ static PERCENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^[ \x{00A0}\x{202F}\x{2009}]?(?:(?P<bp>(?i:basis[ -]points?|bps|bp)(?-u:\b))|(?P<pp>(?i:percentage[ -]points?|percent(?:age)?[ -]pts?|ppts?|pp|pts?)(?-u:\b))|(?P<pct>%|(?i:percent|per[ ]cent|pct)(?-u:\b)|pc(?-u:\b)))",
     )
     .expect("percent pattern")
-});
-
-static CURRENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[ \x{00A0}](?:(?P<code>USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|HKD|INR)|(?i:(?P<word>(?:us |u\.s\. |american |canadian |australian |hong kong )?dollars?|euros?|pounds sterling|sterling|yen|yuan|renminbi|rupees?|swiss francs?|cents?)))(?-u:\b)",
-    )
-    .expect("currency suffix pattern")
 });
 
 static MULTIPLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -342,23 +452,42 @@ fn window_before(text: &str, end: usize, max: usize) -> (usize, &str) {
 /// Reads the numeral at `numeral.span` with its sign, currency, scale, unit and
 /// qualifier. `None` when it is not a figure (an identifier, an ordinal, a clock time, a
 /// word numeral with nothing to count).
-fn read(text: &str, numeral: Numeral) -> Option<Reading> {
+fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> {
     let mut span = numeral.span;
-    let (mut value, resolution, numeral_len) = if numeral.words {
+    let (mut value, mut resolution, numeral_len) = if numeral.words {
         (numeral.value, numeral.resolution, span.len())
     } else {
         let run = span.text(text);
         let comma_decimal_ok = run.contains(',') && {
             let after = &text[span.end..];
             SCALE_AFTER.is_match(after)
-                || CURRENCY_BEFORE.is_match(window_before(text, span.start, 8).1)
+                || currency::currency_before(window_before(text, span.start, 8).1).is_some()
         };
         let reading = numeral::read_digits(run, comma_decimal_ok)?;
         (reading.value, reading.resolution, reading.len)
     };
     span.end = span.start + numeral_len;
 
-    if !numeral.words && is_identifier_context(text, span) {
+    // Left: a sign (also after the currency sign, "$-99.99"), then a currency.
+    let (window_start, before) = window_before(text, span.start, 48);
+    let mut left = span.start;
+    let mut negative = false;
+    let mut currency_start = before.len();
+    for minus in ['-', '−'] {
+        if let Some(rest) = before.strip_suffix(minus)
+            && rest.ends_with(['$', '€', '£', '¥'])
+        {
+            negative = true;
+            currency_start = rest.len();
+        }
+    }
+    let mut currency = None;
+    if let Some(found) = currency::currency_before(&before[..currency_start]) {
+        currency = Some(found.unit);
+        left = window_start + found.start;
+    }
+    if !numeral.words && currency.is_none() && !after_connector && is_identifier_context(text, span)
+    {
         return None;
     }
     let after = &text[span.end..];
@@ -368,47 +497,46 @@ fn read(text: &str, numeral: Numeral) -> Option<Reading> {
     {
         return None;
     }
-
-    // Left: sign and currency.
-    let (window_start, before) = window_before(text, span.start, 48);
-    let mut left = span.start;
-    let mut currency = None;
-    let mut negative = false;
-    if let Some(found) = CURRENCY_BEFORE.captures(before) {
-        let code = currency_code(found.get(1)?.as_str());
-        currency = Unit::from_symbol(code);
-        left = window_start + found.get(0)?.start();
+    // A fraction in digits: "1/4 mile", "10 1/2 miles" (the whole part read here too).
+    let mut fraction = numeral.fraction;
+    if !numeral.words
+        && let Some((fraction_value, len)) = digit_fraction_after(after)
+    {
+        if after.starts_with('/') {
+            value /= fraction_value.1;
+            fraction = true;
+        } else {
+            value += fraction_value.0 / fraction_value.1;
+        }
+        resolution = 1.0 / fraction_value.1;
+        span.end += len;
+    } else if !numeral.words
+        && after.starts_with('/')
+        && after[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
     }
-    let sign_at = text[..left].chars().next_back();
-    if matches!(sign_at, Some('-' | '−')) {
-        let sign_len = sign_at.map_or(0, char::len_utf8);
-        let before_sign = text[..left - sign_len].chars().next_back();
-        if !before_sign.is_some_and(|c| c.is_alphanumeric()) {
+    if !negative {
+        let sign_at = text[..left].chars().next_back();
+        if matches!(sign_at, Some('-' | '−')) {
+            let sign_len = sign_at.map_or(0, char::len_utf8);
+            let before_sign = text[..left - sign_len].chars().next_back();
+            if !before_sign.is_some_and(|c| c.is_alphanumeric()) {
+                negative = true;
+                left -= sign_len;
+            }
+        } else if let Some(found) = SIGN_WORD_BEFORE.find(window_before(text, left, 12).1) {
             negative = true;
-            left -= sign_len;
+            left -= found.len();
         }
     }
 
     // Right: scale, then percent / currency / unit / multiple / count noun.
     let mut right = span.end;
-    let mut scale = None;
-    if let Some(found) = SCALE_AFTER.captures(&text[right..]) {
-        let factor = match (found.name("word"), found.name("letter")) {
-            (Some(word), _) => Some(scale_factor(&word.as_str().to_ascii_lowercase())),
-            (None, Some(letter)) => match letter.as_str() {
-                "k" | "K" => Some(1e3),
-                "m" | "M" if currency.is_some() => Some(1e6),
-                "b" | "B" if currency.is_some() => Some(1e9),
-                "T" if currency.is_some() => Some(1e12),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(factor) = factor {
-            scale = Some(factor);
-            right += found.get(0)?.end();
-        }
-    }
+    let mut scale = read_scale(&text[right..], currency.is_some()).map(|(factor, len)| {
+        right += len;
+        factor
+    });
 
     let mut kind = FigureKind::Number;
     let mut unit = currency;
@@ -427,19 +555,25 @@ fn read(text: &str, numeral: Numeral) -> Option<Reading> {
         kind = figure_kind;
         unit = Unit::from_symbol(symbol);
         right += found.get(0)?.end();
-    } else if let Some(found) = CURRENCY_AFTER.captures(rest) {
-        let word = found.name("word").map(|w| w.as_str().to_ascii_lowercase());
-        let code = match (&word, found.name("code")) {
-            (_, Some(code)) => code.as_str(),
-            (Some(word), None) => currency_word_code(word),
-            _ => "USD",
-        };
-        if word.as_deref().is_some_and(|w| w.starts_with("cent")) {
+    } else if let Some(found) = currency::currency_after(rest) {
+        if found.hundredths {
             value /= 100.0;
+            resolution /= 100.0;
         }
-        kind = FigureKind::Money;
-        unit = Unit::from_symbol(code);
-        right += found.get(0)?.end();
+        kind = if found.unit.dimension() == Dimension::Money {
+            FigureKind::Money
+        } else {
+            FigureKind::Quantity
+        };
+        unit = Some(found.unit);
+        right += found.len;
+        // "75 USD million": a scale written after the code.
+        if scale.is_none()
+            && let Some((factor, len)) = read_scale(&text[right..], false)
+        {
+            scale = Some(factor);
+            right += len;
+        }
     } else if let Some(found) = MULTIPLE_AFTER.find(rest) {
         kind = FigureKind::Multiple;
         unit = Unit::from_symbol("x");
@@ -450,10 +584,10 @@ fn read(text: &str, numeral: Numeral) -> Option<Reading> {
         unit = Unit::from_symbol("GBP");
         right += POUNDS_AFTER.find(rest)?.end();
     } else if let Some((found, len)) = unit_after(rest) {
-        kind = if found.dimension() == Dimension::Time {
-            FigureKind::Duration
-        } else {
-            FigureKind::Quantity
+        kind = match found.dimension() {
+            Dimension::Time => FigureKind::Duration,
+            Dimension::Money => FigureKind::Money,
+            _ => FigureKind::Quantity,
         };
         unit = Some(found);
         right += len;
@@ -463,31 +597,61 @@ fn read(text: &str, numeral: Numeral) -> Option<Reading> {
             .name("noun")
             .map(|n| singular(&n.as_str().to_ascii_lowercase()));
         // The noun is context, not part of the figure's span.
-    } else if numeral.fraction {
+    } else if fraction {
         kind = FigureKind::Fraction;
+    }
+    // "3 dollars 50 cents", "$20 and 43c".
+    if kind == FigureKind::Money
+        && value.fract() == 0.0
+        && scale.is_none()
+        && let Some((cents, len)) = currency::cents_after(&text[right..])
+    {
+        value += cents / 100.0;
+        resolution = 0.01;
+        right += len;
+    }
+
+    if negative {
+        value = -value;
+    }
+    let (mut qualifier, qualifier_start) = qualifier_before(&text[..left]);
+    if qualifier == Qualifier::Exact
+        && let Some(found) = QUALIFIER_AFTER.captures(&text[right..])
+        && found.name("than").is_none()
+    {
+        qualifier = if found.name("more").is_some() {
+            Qualifier::AtLeast
+        } else {
+            Qualifier::AtMost
+        };
+        right += found.get(0)?.end();
     }
 
     // What a bare numeral is depends on how it was written.
     let mut year = None;
     if kind == FigureKind::Number && scale.is_none() {
         if numeral.words {
-            // "one of the largest", "two layers": words alone are not figures.
-            return None;
-        }
-        let run = span.text(text);
-        if run.len() == 4
-            && run.bytes().all(|b| b.is_ascii_digit())
-            && (1800..=2100).contains(&(value as i32))
-        {
-            year = Some(value as i32);
-        } else if follows_a_name(text, left) {
-            // "Hut 8", "Windows 11", "Voyager 2".
-            return None;
+            // "one of the largest", "two layers": words alone are not figures, unless a
+            // bound makes a claim of them ("fewer than a thousand").
+            if qualifier == Qualifier::Exact || value.abs() < 10.0 {
+                return None;
+            }
+        } else {
+            let run = span.text(text);
+            if run.len() == 4
+                && run.bytes().all(|b| b.is_ascii_digit())
+                && (1800..=2100).contains(&(value as i32))
+            {
+                year = Some(value as i32);
+            } else if follows_a_name(text, left) {
+                // "Hut 8", "Windows 11", "Voyager 2".
+                return None;
+            }
         }
     }
-    if numeral.fraction
+    if fraction
         && kind == FigureKind::Fraction
-        && !rest
+        && !text[right..]
             .trim_start()
             .get(..2)
             .is_some_and(|word| word.eq_ignore_ascii_case("of"))
@@ -497,11 +661,6 @@ fn read(text: &str, numeral: Numeral) -> Option<Reading> {
         return None;
     }
 
-    if negative {
-        value = -value;
-    }
-    let qualifier_text = &text[..left];
-    let (qualifier, qualifier_start) = qualifier_before(qualifier_text);
     // Parenthesised money is a negative amount in financial writing: "($1.2 million)".
     if kind == FigureKind::Money
         && text[..left].ends_with('(')
@@ -524,6 +683,53 @@ fn read(text: &str, numeral: Numeral) -> Option<Reading> {
     })
 }
 
+/// Reads a scale after a numeral ("million", "bn", "k"); single letters m, b and T are
+/// scales only for money ("$5m"), since "5m" is otherwise five metres.
+fn read_scale(after: &str, money: bool) -> Option<(f64, usize)> {
+    let found = SCALE_AFTER.captures(after)?;
+    let factor = match (found.name("word"), found.name("letter")) {
+        (Some(word), _) => scale_factor(&word.as_str().to_ascii_lowercase()),
+        (None, Some(letter)) => match letter.as_str() {
+            "k" | "K" => 1e3,
+            "m" | "M" if money => 1e6,
+            "b" | "B" if money => 1e9,
+            "T" if money => 1e12,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((factor, found.get(0)?.end()))
+}
+
+/// A fraction in digits right after a numeral: "/4" of "1/4", or " 1/2" of "10 1/2".
+/// Returns (numerator, denominator) and the bytes taken. Only small denominators count,
+/// and only where a unit or "of" follows, so "24/7" and "9/11" stay identifiers.
+fn digit_fraction_after(after: &str) -> Option<((f64, f64), usize)> {
+    let found = DIGIT_FRACTION.captures(after)?;
+    let numerator: f64 = found
+        .name("numerator")
+        .map_or(Some(1.0), |n| n.as_str().parse().ok())?;
+    let denominator: f64 = found.name("denominator")?.as_str().parse().ok()?;
+    if !(2.0..=16.0).contains(&denominator) || numerator >= denominator {
+        return None;
+    }
+    let len = found.get(0)?.end();
+    let rest = &after[len..];
+    let followed = unit_after(rest).is_some()
+        || rest
+            .trim_start()
+            .get(..3)
+            .is_some_and(|word| word.eq_ignore_ascii_case("of "));
+    followed.then_some(((numerator, denominator), len))
+}
+
+static DIGIT_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:/|[\x20\x{00A0}](?P<numerator>[0-9]{1,2})/)(?P<denominator>[0-9]{1,2})(?-u:\b)",
+    )
+    .expect("digit fraction pattern")
+});
+
 static ORDINAL_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:st|nd|rd|th)(?-u:\b)").expect("ordinal pattern"));
 
@@ -536,49 +742,6 @@ fn scale_factor(word: &str) -> f64 {
         "million" | "mln" | "mn" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
         _ => 1e12,
-    }
-}
-
-fn currency_code(sign: &str) -> &'static str {
-    match sign.trim_end_matches('.') {
-        "€" | "EUR" => "EUR",
-        "£" | "GBP" => "GBP",
-        "¥" | "JPY" => "JPY",
-        "CNY" | "RMB" => "CNY",
-        "₹" | "INR" | "Rs" => "INR",
-        "₩" => "KRW",
-        "CHF" => "CHF",
-        "C$" | "CA$" | "CAD" => "CAD",
-        "A$" | "AU$" | "AUD" => "AUD",
-        "HK$" | "HKD" => "HKD",
-        "S$" => "SGD",
-        "NZ$" => "NZD",
-        "R$" => "BRL",
-        _ => "USD",
-    }
-}
-
-fn currency_word_code(word: &str) -> &'static str {
-    if word.contains("euro") {
-        "EUR"
-    } else if word.contains("pound") || word.contains("sterling") {
-        "GBP"
-    } else if word.contains("yen") {
-        "JPY"
-    } else if word.contains("yuan") || word.contains("renminbi") {
-        "CNY"
-    } else if word.contains("rupee") {
-        "INR"
-    } else if word.contains("franc") {
-        "CHF"
-    } else if word.contains("canadian") {
-        "CAD"
-    } else if word.contains("australian") {
-        "AUD"
-    } else if word.contains("hong kong") {
-        "HKD"
-    } else {
-        "USD"
     }
 }
 
@@ -595,24 +758,25 @@ fn singular(noun: &str) -> String {
 }
 
 fn qualifier_before(before: &str) -> (Qualifier, usize) {
-    let (window_start, window) = window_before(before, before.len(), 32);
+    let (window_start, window) = window_before(before, before.len(), 40);
     let Some(found) = QUALIFIER_BEFORE.captures(window) else {
         return (Qualifier::Exact, before.len());
     };
     let start = window_start + found.get(0).map_or(window.len(), |m| m.start());
-    let qualifier = if found.name("more").is_some() {
-        Qualifier::MoreThan
-    } else if found.name("least").is_some() {
+    let group = |name: &str| found.name(name).is_some();
+    let qualifier = if group("least") || group("least_sign") {
         Qualifier::AtLeast
-    } else if found.name("less").is_some() {
-        Qualifier::LessThan
-    } else if found.name("most").is_some() {
+    } else if group("most") || group("most_sign") {
         Qualifier::AtMost
-    } else if found.name("nearly").is_some() {
+    } else if group("more") || group("more_sign") {
+        Qualifier::MoreThan
+    } else if group("less") || group("less_sign") {
+        Qualifier::LessThan
+    } else if group("nearly") {
         Qualifier::Nearly
-    } else if found.name("between").is_some() {
+    } else if group("between") {
         Qualifier::Range
-    } else if found.name("from").is_some() {
+    } else if group("from") {
         return (Qualifier::Exact, start);
     } else {
         Qualifier::Approximate
@@ -648,6 +812,7 @@ fn is_identifier_context(text: &str, span: Span) -> bool {
 
 fn starts_with_unit_or_scale(after: &str) -> bool {
     SCALE_AFTER.is_match(after)
+        || currency::currency_after(after).is_some()
         || PERCENT_AFTER.is_match(after)
         || unit_after(after).is_some()
         || ORDINAL_AFTER.is_match(after)
@@ -733,16 +898,47 @@ enum Pair {
     Change(Figure, Figure),
 }
 
+/// What joins the two sides of a range. An approximation on the second side ("between
+/// 2 g and about 7 g", "2 - ~7 grams") is part of the joint, not a new figure.
 static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[ \x{00A0}]?[–—-][ \x{00A0}]?|[ ](?i:to|and|through)[ ])")
+    Regex::new(r"^(?:[ \x{00A0}]?[–—-][ \x{00A0}]?|[ ](?i:to|and|through|thru)[ ])(?:(?i:about|around|roughly|approximately)[ ]|~[ ]?)?")
         .expect("connector pattern")
+});
+
+/// A verb or noun of change before "from": "fell from $67.2 million to $30.1 million" is
+/// a change; "from 100 to 1,000 g of strawberries" is a range.
+static CHANGE_BEFORE_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?-u:\b)(?:
+            ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|grow(?:s|n|ing|th)?|grew|increas(?:e|es|ed|ing)
+          | decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?
+          | climb(?:s|ed|ing)?|slid(?:e|es|ing)?|slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|soar(?:s|ed|ing)?
+          | surg(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|sank|sunk|sink(?:s|ing)?|cut(?:s|ting)?
+          | reduc(?:e|es|ed|ing|tion)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?
+          | shr[iau]nk(?:s|ing)?|narrow(?:s|ed|ing)?|widen(?:s|ed|ing)?|expand(?:s|ed|ing)?
+          | swung|swing(?:s|ing)?|mov(?:e|es|ed|ing)|chang(?:e|es|ed|ing)|revis(?:e|es|ed|ing|ion)
+          | adjust(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|hik(?:e|es|ed|ing)
+          | slash(?:es|ed|ing)?|trimm?(?:s|ed|ing)?|lift(?:s|ed|ing)?|went|go(?:es|ne|ing)?|up|down
+          | doubl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|gain(?:s|ed|ing)?|los(?:e|es|t|ing)|shift(?:s|ed|ing)?
+        )(?-u:\b)[^.;:!?\n]{0,40}$",
+    )
+    .expect("change verb pattern")
 });
 
 /// Joins `first` with a numeral right after it into a range ("4–12%", "between 4% and
 /// 12%", "4 to 12 percent") or a change ("from $67.2 million to $30.1 million").
 fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
     let connector = CONNECTOR.find(&text[first.span.end..])?;
-    let word = connector.as_str().trim().to_ascii_lowercase();
+    let joint = connector.as_str().trim_start();
+    let word = match joint.chars().next() {
+        Some(dash @ ('–' | '—' | '-')) => dash.to_string(),
+        _ => joint
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase(),
+    };
+    let spaced_dash = word.len() <= 3 && connector.as_str().starts_with([' ', '\u{a0}']);
     let is_between = first.qualifier == Qualifier::Range;
     let (_, just_before) = window_before(text, first.qualifier_start.min(first.span.start), 8);
     let is_from = just_before.to_ascii_lowercase().ends_with("from ")
@@ -751,13 +947,8 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
             .is_some_and(|word| word.eq_ignore_ascii_case("from"));
     match word.as_str() {
         "and" if !is_between => return None,
-        "to" | "through" | "–" | "—" | "-" => {}
-        "and" => {}
+        "to" | "through" | "thru" | "–" | "—" | "-" | "and" => {}
         _ => return None,
-    }
-    if word == "-" && connector.as_str().contains(' ') {
-        // "5 - 3" with spaces is arithmetic or a dash between clauses, not a range.
-        return None;
     }
     let second_start = first.span.end + connector.end();
     let after = &text[second_start..];
@@ -795,19 +986,29 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
     if first.year.is_some() && second.year.is_some() {
         return None;
     }
+    if spaced_dash && second.kind == FigureKind::Number && first.kind != FigureKind::Number {
+        // "rose 5% - 3 analysts said": a dash between clauses, not a range.
+        return None;
+    }
     share_units(&mut first, &mut second)?;
     if first.kind == FigureKind::Number
         && second.kind == FigureKind::Number
-        && word != "to"
+        && !matches!(word.as_str(), "to" | "through" | "thru")
         && !is_between
+        && first.scale.is_none()
+        && first.value.abs().max(second.value.abs()) < 100.0
     {
-        // "pages 4-12", "3-2 vote": a dash between two bare numbers says too little.
+        // "3-2 vote", "a 7-5 win": a dash between two small bare numbers is a score.
         return None;
     }
     first.year = None;
     second.year = None;
 
-    if is_from && (word == "to" || word == "–") {
+    let from_start = first.qualifier_start.min(first.span.start);
+    let is_change = is_from
+        && matches!(word.as_str(), "to" | "–")
+        && CHANGE_BEFORE_FROM.is_match(window_before(text, from_start, 64).1);
+    if is_change {
         let mut from = first.into_figure()?;
         let mut to = second.into_figure()?;
         from.change_end = Some(ChangeEnd::From);
@@ -817,7 +1018,7 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
     let low = first.amount();
     let high = second.amount();
     let (a, b) = (low.low?, high.low?);
-    let span_start = if is_between {
+    let span_start = if is_between || is_from {
         first.qualifier_start
     } else {
         first.span.start
@@ -840,7 +1041,7 @@ static CURRENCY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads the second numeral of a pair; its left context is the connector, so only its
 /// own currency sign counts.
 fn read_right_side(text: &str, numeral: Numeral) -> Option<Reading> {
-    let mut reading = read(text, numeral)?;
+    let mut reading = read(text, numeral, true)?;
     reading.qualifier = Qualifier::Exact;
     Some(reading)
 }

@@ -22,6 +22,7 @@
 //! Numerals that are part of identifiers (URLs, "COVID-19", "Windows 11"), ordinals,
 //! and clock times are not figures.
 
+mod currency;
 pub mod date;
 mod extract;
 pub mod numeral;

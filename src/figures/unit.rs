@@ -118,17 +118,26 @@ static UNITS: &[UnitDef] = units! {
     "CHF" Money 1.0; "CAD" Money 1.0; "AUD" Money 1.0; "HKD" Money 1.0; "INR" Money 1.0;
     "KRW" Money 1.0; "SGD" Money 1.0; "NZD" Money 1.0; "MXN" Money 1.0; "BRL" Money 1.0;
     "SEK" Money 1.0; "NOK" Money 1.0; "DKK" Money 1.0; "RUB" Money 1.0; "ZAR" Money 1.0;
+    "MYR" Money 1.0; "EGP" Money 1.0; "TRY" Money 1.0; "SAR" Money 1.0; "QAR" Money 1.0;
+    "AED" Money 1.0; "ILS" Money 1.0; "KWD" Money 1.0; "LBP" Money 1.0; "UAH" Money 1.0;
+    "MNT" Money 1.0; "BGN" Money 1.0; "PLN" Money 1.0; "THB" Money 1.0; "IDR" Money 1.0;
+    "PHP" Money 1.0; "TWD" Money 1.0; "NGN" Money 1.0; "KES" Money 1.0; "PKR" Money 1.0;
+    "CZK" Money 1.0; "HUF" Money 1.0; "ARS" Money 1.0; "CLP" Money 1.0; "COP" Money 1.0;
+    "CRC" Money 1.0; "GEL" Money 1.0; "LAK" Money 1.0; "LKR" Money 1.0; "VND" Money 1.0;
     "W" Power 1.0; "kW" Power 1e3; "MW" Power 1e6; "GW" Power 1e9; "TW" Power 1e12;
     "Wh" Energy 1.0; "kWh" Energy 1e3; "MWh" Energy 1e6; "GWh" Energy 1e9; "TWh" Energy 1e12;
     "H/s" Hashrate 1.0; "TH/s" Hashrate 1e12; "PH/s" Hashrate 1e15; "EH/s" Hashrate 1e18;
     "BTC" CryptoAmount 1.0; "ETH" CryptoAmount 1.0;
     "B" Data 1.0; "kB" Data 1e3; "MB" Data 1e6; "GB" Data 1e9; "TB" Data 1e12; "PB" Data 1e15;
-    "mm" Length 1e-3; "cm" Length 1e-2; "m" Length 1.0; "km" Length 1e3;
+    "dm" Length 0.1; "mm" Length 1e-3; "cm" Length 1e-2; "m" Length 1.0; "km" Length 1e3;
     "in" Length 0.0254; "ft" Length 0.3048; "yd" Length 0.9144; "mi" Length 1609.344;
     "nmi" Length 1852.0;
-    "mg" Mass 1e-3; "g" Mass 1.0; "kg" Mass 1e3; "t" Mass 1e6; "lb" Mass 453.592_37;
+    "µg" Mass 1e-6; "mg" Mass 1e-3; "g" Mass 1.0; "kg" Mass 1e3; "t" Mass 1e6; "lb" Mass 453.592_37;
     "oz" Mass 28.349_523_125; "ton" Mass 907_184.74;
-    "mL" Volume 1e-3; "L" Volume 1.0; "gal" Volume 3.785_411_784; "bbl" Volume 158.987_294_928;
+    "mL" Volume 1e-3; "cL" Volume 1e-2; "dL" Volume 0.1; "L" Volume 1.0; "hL" Volume 100.0;
+    // US customary kitchen measures, as recipes and the peers' suites use them.
+    "cup" Volume 0.236_588_236_5; "tbsp" Volume 0.014_786_764_781_25;
+    "tsp" Volume 0.004_928_921_593_75; "gal" Volume 3.785_411_784; "bbl" Volume 158.987_294_928;
     "m³" Volume 1e3;
     "m²" Area 1.0; "km²" Area 1e6; "ha" Area 1e4; "acre" Area 4_046.856_422_4;
     "sq ft" Area 0.092_903_04; "sq mi" Area 2_589_988.110_336;
@@ -170,27 +179,42 @@ static SYMBOL_FORMS: &[(&str, &str)] = &[
     ("GB", "GB"),
     ("TB", "TB"),
     ("PB", "PB"),
+    ("dm", "dm"),
     ("mm", "mm"),
     ("cm", "cm"),
     ("m", "m"),
     ("km", "km"),
+    ("kms", "km"),
     ("ft", "ft"),
     ("yd", "yd"),
     ("mi", "mi"),
     ("nmi", "nmi"),
+    ("µg", "µg"),
+    ("μg", "µg"),
     ("mg", "mg"),
     ("g", "g"),
     ("kg", "kg"),
     ("kgs", "kg"),
+    ("k.g.", "kg"),
     ("t", "t"),
     ("lb", "lb"),
     ("lbs", "lb"),
     ("oz", "oz"),
     ("ml", "mL"),
+    ("mls", "mL"),
     ("mL", "mL"),
+    ("cl", "cL"),
+    ("cL", "cL"),
+    ("dl", "dL"),
+    ("dL", "dL"),
+    ("hl", "hL"),
+    ("hL", "hL"),
+    ("tbsp", "tbsp"),
+    ("tsp", "tsp"),
     ("l", "L"),
     ("L", "L"),
     ("gal", "gal"),
+    ("gals", "gal"),
     ("bbl", "bbl"),
     ("m3", "m³"),
     ("m³", "m³"),
@@ -207,9 +231,18 @@ static SYMBOL_FORMS: &[(&str, &str)] = &[
     ("ºC", "°C"),
     ("°F", "°F"),
     ("ºF", "°F"),
+    // A degree sign with a spelled-out scale.
+    ("° celsius", "°C"),
+    ("°celsius", "°C"),
+    ("° fahrenheit", "°F"),
+    ("°fahrenheit", "°F"),
+    ("° Celsius", "°C"),
+    ("° Fahrenheit", "°F"),
     ("km/h", "km/h"),
     ("kph", "km/h"),
     ("kmh", "km/h"),
+    ("kmph", "km/h"),
+    ("km/hr", "km/h"),
     ("mph", "mph"),
     ("m/s", "m/s"),
     ("sec", "s"),
@@ -250,6 +283,8 @@ static WORD_FORMS: &[(&str, &str)] = &[
     ("gigabyte", "GB"),
     ("terabyte", "TB"),
     ("petabyte", "PB"),
+    ("decimetre", "dm"),
+    ("decimeter", "dm"),
     ("millimetre", "mm"),
     ("millimeter", "mm"),
     ("centimetre", "cm"),
@@ -265,6 +300,7 @@ static WORD_FORMS: &[(&str, &str)] = &[
     ("yard", "yd"),
     ("mile", "mi"),
     ("nautical mile", "nmi"),
+    ("microgram", "µg"),
     ("milligram", "mg"),
     ("gram", "g"),
     ("kilogram", "kg"),
@@ -276,6 +312,15 @@ static WORD_FORMS: &[(&str, &str)] = &[
     ("ton", "ton"),
     ("millilitre", "mL"),
     ("milliliter", "mL"),
+    ("centilitre", "cL"),
+    ("centiliter", "cL"),
+    ("decilitre", "dL"),
+    ("deciliter", "dL"),
+    ("hectolitre", "hL"),
+    ("hectoliter", "hL"),
+    ("cup", "cup"),
+    ("tablespoon", "tbsp"),
+    ("teaspoon", "tsp"),
     ("litre", "L"),
     ("liter", "L"),
     ("gallon", "gal"),
@@ -298,9 +343,26 @@ static WORD_FORMS: &[(&str, &str)] = &[
     ("degree fahrenheit", "°F"),
     ("celsius", "°C"),
     ("fahrenheit", "°F"),
+    // Common misspellings, and "degrees" with the scale's letter.
+    ("celcius", "°C"),
+    ("farenheit", "°F"),
+    ("degrees celcius", "°C"),
+    ("degrees farenheit", "°F"),
+    ("degrees c", "°C"),
+    ("degree c", "°C"),
+    ("degrees f", "°F"),
+    ("degree f", "°F"),
+    ("deg c", "°C"),
+    ("deg f", "°F"),
+    ("deg celsius", "°C"),
+    ("deg fahrenheit", "°F"),
     ("kilometres per hour", "km/h"),
     ("kilometers per hour", "km/h"),
     ("miles per hour", "mph"),
+    ("miles an hour", "mph"),
+    ("mile an hour", "mph"),
+    ("kilometres an hour", "km/h"),
+    ("kilometers an hour", "km/h"),
     ("metres per second", "m/s"),
     ("meters per second", "m/s"),
     ("second", "s"),
@@ -367,6 +429,9 @@ pub fn unit_after(after: &str) -> Option<(Unit, usize)> {
             }
         }
     }
+    if let Some(len) = inches_or_feet_after(after) {
+        return Some(len);
+    }
     let caps = SYMBOL_AFTER.captures(after)?;
     let whole = caps.get(0)?;
     // "/" and "." may follow a symbol ("5 km/h" is matched whole above; "5 km." ends a
@@ -376,6 +441,34 @@ pub fn unit_after(after: &str) -> Option<(Unit, usize)> {
     }
     let symbol = SYMBOL_INDEX.get(caps.get(1)?.as_str())?;
     Some((Unit::from_symbol(symbol)?, whole.end()))
+}
+
+/// What may follow "in" for it to mean inches: "2 in thick", "5 in." at the end of a
+/// sentence. Anything else ("5 in March", "one in four") makes it the preposition.
+static INCH_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:$|[,;)]|\.(?:$|\s)|\x20(?:thick|long|wide|tall|high|deep|across|in\x20diameter|more\x20or\x20less)(?-u:\b))")
+        .expect("inch context pattern")
+});
+
+/// Inches and feet written with marks glued to the numeral ("9\"", "5''", "7′") or as
+/// "in" where the words after it rule out the preposition.
+fn inches_or_feet_after(after: &str) -> Option<(Unit, usize)> {
+    let not_glued = |rest: &str| !rest.chars().next().is_some_and(char::is_alphanumeric);
+    for (mark, symbol) in [("\"", "in"), ("''", "in"), ("″", "in"), ("′", "ft")] {
+        if let Some(rest) = after.strip_prefix(mark)
+            && not_glued(rest)
+        {
+            return Some((Unit::from_symbol(symbol)?, mark.len()));
+        }
+    }
+    let rest = after
+        .strip_prefix(' ')
+        .or_else(|| after.strip_prefix('\u{a0}'))?
+        .strip_prefix("in")?;
+    INCH_CONTEXT
+        .is_match(rest)
+        .then(|| Some((Unit::from_symbol("in")?, after.len() - rest.len())))
+        .flatten()
 }
 
 #[cfg(test)]
@@ -414,6 +507,24 @@ mod tests {
         let kw = Unit::from_symbol("kW").unwrap();
         let kwh = Unit::from_symbol("kWh").unwrap();
         assert!(!kw.commensurable(kwh));
+    }
+
+    #[test]
+    fn inches_only_where_in_cannot_be_the_preposition() {
+        assert_eq!(read(" in thick"), Some(("in", 3)));
+        assert_eq!(read(" in."), Some(("in", 3)));
+        assert_eq!(read("\" long"), Some(("in", 1)));
+        assert_eq!(read(" in March"), None);
+        assert_eq!(read(" in the world"), None);
+        assert_eq!(read("\"a"), None);
+    }
+
+    #[test]
+    fn temperatures_in_their_common_spellings() {
+        assert_eq!(read(" degrees F"), Some(("°F", 10)));
+        assert_eq!(read(" deg c"), Some(("°C", 6)));
+        assert_eq!(read(" ° celsius"), Some(("°C", 11)));
+        assert_eq!(read(" degrees colder"), None);
     }
 
     #[test]

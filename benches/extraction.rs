@@ -1,0 +1,66 @@
+//! Throughput of figcheck's pipeline on news text, natively, on one core.
+//!
+//! ```text
+//! cargo bench --bench extraction
+//! ```
+//!
+//! The corpus is the five demo articles repeated to about 1 MiB, with the repeats
+//! separated by blank lines so that each copy stays its own paragraph. Three stages are
+//! measured in one run, so their ratios are comparable even on a noisy machine:
+//!
+//! - `figures`: step 2 alone ([`figcheck::figures::extract`]), the issue's 50 MB/s target;
+//! - `figures+claims`: steps 1 to 3 ([`figcheck::claims::analyse`]);
+//! - `report`: a whole [`figcheck::Corpus`] report with the five demo articles loaded
+//!   once each, the size a reader actually pastes.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use figcheck::figures::extract;
+use figcheck::{Corpus, Document, claims, demo};
+
+const TARGET_BYTES: usize = 1 << 20;
+
+fn news_corpus() -> String {
+    let mut text = String::with_capacity(TARGET_BYTES + 16 * 1024);
+    while text.len() < TARGET_BYTES {
+        for (_, article) in demo::ARTICLES {
+            text.push_str(article);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+fn throughput(c: &mut Criterion) {
+    let text = news_corpus();
+    let mut group = c.benchmark_group("news");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(20);
+    group.bench_function("figures", |b| b.iter(|| extract(black_box(&text))));
+    group.bench_function("figures+claims", |b| {
+        b.iter(|| {
+            let document = Document::new("bench", black_box(text.as_str()));
+            let figures = extract(&document.text);
+            claims::analyse(document, figures)
+        })
+    });
+    group.finish();
+
+    let demo_bytes: usize = demo::ARTICLES.iter().map(|(_, text)| text.len()).sum();
+    let mut group = c.benchmark_group("demo");
+    group.throughput(Throughput::Bytes(demo_bytes as u64));
+    group.bench_function("report", |b| {
+        b.iter(|| {
+            let mut corpus = Corpus::new();
+            for document in demo::documents() {
+                corpus.add(document).expect("demo articles are valid");
+            }
+            corpus.report()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, throughput);
+criterion_main!(benches);
