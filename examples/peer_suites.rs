@@ -224,6 +224,15 @@ fn expectations(case: &Value, category: &str) -> Result<Vec<Observed>, String> {
     let Some(expected) = case["expected"].as_array() else {
         return Err("no expectations".to_string());
     };
+    if let Some(item) = expected
+        .iter()
+        .find(|item| !has_numeral(item["text"].as_str().unwrap_or("0")))
+    {
+        return Err(format!(
+            "no numeral in {:?}: figcheck reads \"a\" as an article, not as one",
+            item["text"].as_str().unwrap_or("")
+        ));
+    }
     expected
         .iter()
         .map(|item| {
@@ -241,7 +250,12 @@ fn expectations(case: &Value, category: &str) -> Result<Vec<Observed>, String> {
                 "percent" => (1.0, "%".to_string()),
                 "range" => (1.0, String::new()),
                 "money" => match unit.and_then(Unit::from_symbol) {
-                    Some(unit) if unit.dimension() == Dimension::Money => {
+                    Some(unit)
+                        if matches!(
+                            unit.dimension(),
+                            Dimension::Money | Dimension::CryptoAmount
+                        ) =>
+                    {
                         (1.0, unit.symbol().to_string())
                     }
                     _ => return Err(format!("currency {unit:?} not in figcheck's table")),
@@ -258,6 +272,21 @@ fn expectations(case: &Value, category: &str) -> Result<Vec<Observed>, String> {
             })
         })
         .collect()
+}
+
+/// Whether a peer's figure is written with a numeral: digits or a number word. "a
+/// kilogram" and "a dollar" are not; "half a liter" is.
+fn has_numeral(text: &str) -> bool {
+    const NUMBER_WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
+        "billion", "dozen", "half", "third", "quarter", "fourth", "tenth",
+    ];
+    text.contains(|c: char| c.is_ascii_digit())
+        || text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| NUMBER_WORDS.iter().any(|number| word.starts_with(number)))
 }
 
 /// The peers' unit names for units figcheck has.
@@ -291,9 +320,7 @@ fn unit_key(unit: Unit) -> String {
 /// temperature, age and other dimensions in separate models, and Duckling keeps distance,
 /// volume, quantity and temperature in separate corpora, each listing only its own.
 fn observe(figure: &Figure, category: &str, case_id: &str) -> Option<Observed> {
-    let unit = figure.unit?;
     let key = match category {
-        "percent" if figure.kind == FigureKind::Percent => "%".to_string(),
         // Recognizers' "percent mode" reads "one in four" and "a quarter of" as 25%.
         "percent" if figure.kind == FigureKind::Fraction && case_id.contains("PercentMode") => {
             let amount = figure.amount;
@@ -303,7 +330,25 @@ fn observe(figure: &Figure, category: &str, case_id: &str) -> Option<Observed> {
                 unit: "%".to_string(),
             });
         }
-        "money" if figure.kind == FigureKind::Money => unit.symbol().to_string(),
+        "percent" if figure.kind == FigureKind::Percent => "%".to_string(),
+        _ => return observe_unit(figure, category, case_id),
+    };
+    let amount = figure.base_amount();
+    Some(Observed {
+        low: amount.low,
+        high: amount.high,
+        unit: key,
+    })
+}
+
+fn observe_unit(figure: &Figure, category: &str, case_id: &str) -> Option<Observed> {
+    let unit = figure.unit?;
+    let key = match category {
+        "money"
+            if figure.kind == FigureKind::Money || unit.dimension() == Dimension::CryptoAmount =>
+        {
+            unit.symbol().to_string()
+        }
         "dimension"
             if matches!(figure.kind, FigureKind::Quantity | FigureKind::Duration)
                 && model_lists(case_id, unit.dimension()) =>

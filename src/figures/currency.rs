@@ -28,6 +28,8 @@ pub struct After {
     pub len: usize,
     /// The amount was stated in hundredths: "50 cents", "197 pence", "10¢".
     pub hundredths: bool,
+    /// A scale folded into the code: "120 MEUR" is 120 million euros.
+    pub scale: Option<f64>,
 }
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,7 +50,11 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:[\x20\x{00A0}]|-)?(?:
-            (?P<code>USD|EUR|GBP|JPY|CNY|RMB|CHF|CAD|AUD|HKD|INR|KRW|SGD|NZD|MXN|BRL|SEK|NOK|DKK
+            M(?P<million>USD|EUR|GBP|AUD|CAD|CHF|SEK|NOK|DKK)(?-u:\b)
+          | (?P<us>US\$)
+          | (?P<egp>L\.E\.?|LE)(?-u:\b)
+          | (?P<rupees>Rs)(?-u:\b)
+          | (?P<code>USD|EUR|GBP|JPY|CNY|RMB|CHF|CAD|AUD|HKD|INR|KRW|SGD|NZD|MXN|BRL|SEK|NOK|DKK
                 |RUB|ZAR|MYR|RM|EGP|TRY|SAR|QAR|AED|ILS|KWD|LBP|UAH|MNT|BGN|PLN|THB|IDR|PHP|TWD
                 |NGN|KES|PKR|CZK|HUF|ARS|CLP|COP|VND|(?i:usd|eur|gbp|rmb))(?-u:\b)
           | (?P<symbol>[$€£¥₹₩₡₾₭₺₽₪₦₿元¢])
@@ -72,7 +78,7 @@ static CENTS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CENTS_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\x20\x{00A0}]?(?:cents?|c|¢|pence|p|sen|kopiykas?)(?-u:\b)")
+    Regex::new(r"^[\x20\x{00A0}]?(?:cents?|c|¢|pence|p|sens?|kopiykas?)(?-u:\b)")
         .expect("cents word pattern")
 });
 
@@ -120,7 +126,16 @@ pub fn currency_before(before: &str) -> Option<Before> {
 pub fn currency_after(after: &str) -> Option<After> {
     let found = AFTER.captures(after)?;
     let len = found.get(0)?.end();
-    let (code, hundredths) = if let Some(code) = found.name("code") {
+    let scale = found.name("million").map(|_| 1e6);
+    let (code, hundredths) = if let Some(code) = found.name("million") {
+        (Unit::from_symbol(code.as_str())?.symbol(), false)
+    } else if found.name("us").is_some() {
+        ("USD", false)
+    } else if found.name("egp").is_some() {
+        ("EGP", false)
+    } else if found.name("rupees").is_some() {
+        ("INR", false)
+    } else if let Some(code) = found.name("code") {
         let code = code.as_str().to_ascii_uppercase();
         let code = match code.as_str() {
             "RMB" => "CNY",
@@ -141,6 +156,7 @@ pub fn currency_after(after: &str) -> Option<After> {
         unit: Unit::from_symbol(code)?,
         len,
         hundredths,
+        scale,
     })
 }
 
@@ -159,11 +175,21 @@ pub fn cents_after(after: &str) -> Option<(f64, usize)> {
             (words.value, words.span.end)
         }
     };
-    if !(value >= 1.0 && value < 100.0) {
+    if !(1.0..100.0).contains(&value) {
         return None;
     }
-    let unit = CENTS_WORD.find(&rest[numeral_len..])?;
-    Some((value, lead + numeral_len + unit.end()))
+    let tail = &rest[numeral_len..];
+    let unit_len = match CENTS_WORD.find(tail) {
+        Some(unit) => unit.end(),
+        // "15 dollars 50." with nothing after the cents but the end of the sentence.
+        None if numeral_len == 2
+            && (tail.is_empty() || tail.starts_with(['.', ',', ';', '!', '?'])) =>
+        {
+            0
+        }
+        None => return None,
+    };
+    Some((value, lead + numeral_len + unit_len))
 }
 
 fn symbol_code(symbol: &str) -> &'static str {

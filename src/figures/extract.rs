@@ -111,6 +111,7 @@ pub fn extract(text: &str) -> Vec<Figure> {
                 figures.push(from);
                 figures.push(to);
             }
+            None if first.bare_words => {}
             None => {
                 if let Some(figure) = first.into_figure() {
                     figures.push(figure);
@@ -140,9 +141,12 @@ static JOINT: LazyLock<Regex> = LazyLock::new(|| {
 fn join_neighbours(text: &str, figures: Vec<Figure>) -> Vec<Figure> {
     let mut joined: Vec<Figure> = Vec::with_capacity(figures.len());
     for figure in figures {
+        // The second figure's span leaves out its qualifier ("below 1500"); the joint
+        // is what lies between the first figure and that qualifier.
+        let (_, joint_end) = qualifier_before(&text[..figure.span.start]);
         if let Some(previous) = joined.last_mut()
-            && previous.span.end <= figure.span.start
-            && JOINT.is_match(&text[previous.span.end..figure.span.start])
+            && previous.span.end <= joint_end
+            && JOINT.is_match(&text[previous.span.end..joint_end])
             && let Some(one) = join_pair(previous, &figure)
         {
             *previous = one;
@@ -338,13 +342,13 @@ static SIGN_WORD_BEFORE: LazyLock<Regex> =
 /// Scale words after a numeral. Single letters are accepted only when attached and, for
 /// m/b/t, only for money (see [`scale_after`]).
 static SCALE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[ \x{00A0}\x{202F}\x{2009}-]?(?i:(?P<word>thousand|million|billion|trillion|mln|mn|bn|tn|bln))|(?P<letter>[kKmMbBT]))(?-u:\b)")
+    Regex::new(r"^(?:[ \x{00A0}\x{202F}\x{2009}-]?(?i:(?P<word>thousand|million|billion|trillion|mln|mn|bn|tn|bln|lakhs?|crores?))|(?P<letter>[kKmMbBT]))(?-u:\b)")
         .expect("scale pattern")
 });
 
 static PERCENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[ \x{00A0}\x{202F}\x{2009}]?(?:(?P<bp>(?i:basis[ -]points?|bps|bp)(?-u:\b))|(?P<pp>(?i:percentage[ -]points?|percent(?:age)?[ -]pts?|ppts?|pp|pts?)(?-u:\b))|(?P<pct>%|(?i:percent|per[ ]cent|pct)(?-u:\b)|pc(?-u:\b)))",
+        r"^[ \x{00A0}\x{202F}\x{2009}]?(?:(?P<bp>(?i:basis[ -]points?|bps|bp)(?-u:\b))|(?P<pp>(?i:percentage[ -]points?|percent(?:age)?[ -]pts?|ppts?|pp|pts?)(?-u:\b))|(?P<pct>%|(?i:percent(?:s|ages?)?|per[ ]cent|pct)(?-u:\b)|pc(?-u:\b)))",
     )
     .expect("percent pattern")
 });
@@ -379,6 +383,11 @@ struct Reading {
     qualifier_start: usize,
     /// A bare year ("in 2027"): a date, unless a range makes it something else.
     year: Option<i32>,
+    /// A number in words with nothing to count ("one of the largest"): a figure only as
+    /// one side of a range ("from one thousand to fifteen hundred").
+    bare_words: bool,
+    /// "2,000.45±0.01 pounds": the stated uncertainty, in the numeral's own scale.
+    spread: Option<f64>,
 }
 
 impl Reading {
@@ -403,6 +412,22 @@ impl Reading {
         }
         let point = self.amount();
         let value = point.low?;
+        if let Some(spread) = self.spread {
+            let spread = spread * self.scale.unwrap_or(1.0);
+            let mut figure = plain(
+                self.span,
+                self.kind,
+                Amount {
+                    low: Some(value - spread),
+                    high: Some(value + spread),
+                    resolution: point.resolution,
+                },
+            );
+            figure.qualifier = Qualifier::Range;
+            figure.unit = self.unit;
+            figure.noun = self.noun;
+            return Some(figure);
+        }
         let amount = match self.qualifier {
             Qualifier::MoreThan | Qualifier::AtLeast => Amount {
                 low: Some(value),
@@ -467,6 +492,19 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
         (reading.value, reading.resolution, reading.len)
     };
     span.end = span.start + numeral_len;
+    // ".75 cups": a decimal with no whole part, where the dot cannot end a sentence.
+    if !numeral.words && value.fract() == 0.0 {
+        let mut before = text[..span.start].chars().rev();
+        if before.next() == Some('.') && !before.next().is_some_and(|c| c.is_alphanumeric()) {
+            let digits = span.len() as i32;
+            let run = span.text(text);
+            if run.bytes().all(|b| b.is_ascii_digit()) {
+                value /= 10f64.powi(digits);
+                resolution = 10f64.powi(-digits);
+                span.start -= 1;
+            }
+        }
+    }
 
     // Left: a sign (also after the currency sign, "$-99.99"), then a currency.
     let (window_start, before) = window_before(text, span.start, 48);
@@ -531,6 +569,17 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
         }
     }
 
+    // "2,000.45 ± 0.01": an uncertainty right after the numeral.
+    let mut spread = None;
+    if let Some(found) = PLUS_MINUS.captures(&text[span.end..])
+        && let Some(reading) = found
+            .name("spread")
+            .and_then(|run| numeral::read_digits(run.as_str(), false))
+    {
+        spread = Some(reading.value);
+        span.end += found.name("spread").map_or(0, |m| m.start()) + reading.len;
+    }
+
     // Right: scale, then percent / currency / unit / multiple / count noun.
     let mut right = span.end;
     let mut scale = read_scale(&text[right..], currency.is_some()).map(|(factor, len)| {
@@ -567,6 +616,7 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
         };
         unit = Some(found.unit);
         right += found.len;
+        scale = scale.or(found.scale);
         // "75 USD million": a scale written after the code.
         if scale.is_none()
             && let Some((factor, len)) = read_scale(&text[right..], false)
@@ -615,7 +665,7 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
         value = -value;
     }
     let (mut qualifier, qualifier_start) = qualifier_before(&text[..left]);
-    if qualifier == Qualifier::Exact
+    if matches!(qualifier, Qualifier::Exact | Qualifier::Approximate)
         && let Some(found) = QUALIFIER_AFTER.captures(&text[right..])
         && found.name("than").is_none()
     {
@@ -629,13 +679,12 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
 
     // What a bare numeral is depends on how it was written.
     let mut year = None;
+    let mut bare_words = false;
     if kind == FigureKind::Number && scale.is_none() {
         if numeral.words {
             // "one of the largest", "two layers": words alone are not figures, unless a
-            // bound makes a claim of them ("fewer than a thousand").
-            if qualifier == Qualifier::Exact || value.abs() < 10.0 {
-                return None;
-            }
+            // bound makes a claim of them ("fewer than a thousand") or a range follows.
+            bare_words = qualifier == Qualifier::Exact || value.abs() < 10.0;
         } else {
             let run = span.text(text);
             if run.len() == 4
@@ -649,13 +698,7 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
             }
         }
     }
-    if fraction
-        && kind == FigureKind::Fraction
-        && !text[right..]
-            .trim_start()
-            .get(..2)
-            .is_some_and(|word| word.eq_ignore_ascii_case("of"))
-    {
+    if fraction && kind == FigureKind::Fraction && !starts_with_of(&text[right..]) {
         // "half" only counts as a figure in "half of ..."; "a third straight loss" is an
         // ordinal.
         return None;
@@ -680,6 +723,8 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
         qualifier,
         qualifier_start,
         year,
+        bare_words,
+        spread,
     })
 }
 
@@ -715,12 +760,16 @@ fn digit_fraction_after(after: &str) -> Option<((f64, f64), usize)> {
     }
     let len = found.get(0)?.end();
     let rest = &after[len..];
-    let followed = unit_after(rest).is_some()
-        || rest
-            .trim_start()
-            .get(..3)
-            .is_some_and(|word| word.eq_ignore_ascii_case("of "));
+    let followed = unit_after(rest).is_some() || starts_with_of(rest);
     followed.then_some(((numerator, denominator), len))
+}
+
+/// Whether the words after a figure start with "of": "a third of", "1/4 of".
+fn starts_with_of(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.get(..2)
+        .is_some_and(|word| word.eq_ignore_ascii_case("of"))
+        && !rest[2..].starts_with(char::is_alphanumeric)
 }
 
 static DIGIT_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -728,6 +777,11 @@ static DIGIT_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:/|[\x20\x{00A0}](?P<numerator>[0-9]{1,2})/)(?P<denominator>[0-9]{1,2})(?-u:\b)",
     )
     .expect("digit fraction pattern")
+});
+
+static PLUS_MINUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ ]?(?:±|\+/-|\+-)[ ]?(?P<spread>[0-9]+(?:\.[0-9]+)?)")
+        .expect("plus-minus pattern")
 });
 
 static ORDINAL_AFTER: LazyLock<Regex> =
@@ -741,6 +795,9 @@ fn scale_factor(word: &str) -> f64 {
         "thousand" => 1e3,
         "million" | "mln" | "mn" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
+        // Indian English: a lakh is 100,000 and a crore ten million.
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => 1e12,
     }
 }
@@ -894,6 +951,7 @@ const SENTENCE_OPENERS: &[&str] = &[
 ];
 
 enum Pair {
+    /// A range, or a ratio ("one in four").
     Range(Figure),
     Change(Figure, Figure),
 }
@@ -901,7 +959,7 @@ enum Pair {
 /// What joins the two sides of a range. An approximation on the second side ("between
 /// 2 g and about 7 g", "2 - ~7 grams") is part of the joint, not a new figure.
 static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[ \x{00A0}]?[–—-][ \x{00A0}]?|[ ](?i:to|and|through|thru)[ ])(?:(?i:about|around|roughly|approximately)[ ]|~[ ]?)?")
+    Regex::new(r"^(?:-?[ ](?i:to|and|through|thru)[ ]|[ \x{00A0}]?[–—~-][ \x{00A0}]?)(?:(?i:about|around|roughly|approximately)[ ]|~[ ]?)?")
         .expect("connector pattern")
 });
 
@@ -928,10 +986,19 @@ static CHANGE_BEFORE_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// Joins `first` with a numeral right after it into a range ("4–12%", "between 4% and
 /// 12%", "4 to 12 percent") or a change ("from $67.2 million to $30.1 million").
 fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
+    if let Some(ratio) = ratio_after(text, first) {
+        return Some(Pair::Range(ratio));
+    }
     let connector = CONNECTOR.find(&text[first.span.end..])?;
     let joint = connector.as_str().trim_start();
     let word = match joint.chars().next() {
-        Some(dash @ ('–' | '—' | '-')) => dash.to_string(),
+        Some('-') if joint[1..].trim_start().starts_with(char::is_alphabetic) => joint[1..]
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase(),
+        Some(dash @ ('–' | '—' | '-' | '~')) => dash.to_string(),
         _ => joint
             .split(|c: char| !c.is_alphabetic())
             .next()
@@ -947,15 +1014,24 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
             .is_some_and(|word| word.eq_ignore_ascii_case("from"));
     match word.as_str() {
         "and" if !is_between => return None,
-        "to" | "through" | "thru" | "–" | "—" | "-" | "and" => {}
+        "to" | "through" | "thru" | "–" | "—" | "-" | "~" | "and" => {}
         _ => return None,
     }
     let second_start = first.span.end + connector.end();
     let after = &text[second_start..];
-    let currency_len = CURRENCY_LEAD.find(after).map_or(0, |m| m.end());
-    let digits = DIGITS
-        .find(&after[currency_len..])
-        .filter(|m| m.start() == 0);
+    let mut currency_len = CURRENCY_LEAD.find(after).map_or(0, |m| m.end());
+    // "from -18 °C to -34 °C": after a word, a minus belongs to the second numeral.
+    if word.starts_with(char::is_alphabetic) {
+        for minus in ['-', '−'] {
+            if after[currency_len..].starts_with(minus) {
+                currency_len += minus.len_utf8();
+            }
+        }
+    }
+    let digits = DIGITS.find(&after[currency_len..]).filter(|m| {
+        m.start() == 0
+            && !(m.as_str().starts_with('0') && m.len() > 1 && !m.as_str()[1..].starts_with('.'))
+    });
     let second_numeral = match digits {
         Some(found) => Numeral {
             span: Span::new(
@@ -981,6 +1057,22 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
         }
     };
     let mut second = read_right_side(text, second_numeral)?;
+    if text[second.span.end..].starts_with(['-', '/'])
+        && text[second.span.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        // "+1-222-2222-2222", "2024-01-05": a chain of numbers is an identifier or a date.
+        return None;
+    }
+    let glued_to_letter = text[..first.span.end].ends_with(char::is_alphabetic);
+    if word == "-"
+        && !spaced_dash
+        && glued_to_letter
+        && second.unit.is_none()
+        && second.scale.is_none()
+    {
+        // "24703 L-202": a code, not a range of litres.
+        return None;
+    }
     let mut first = first.clone();
     // Years joined by a dash ("2024-2025") are a span of years, not a range of numbers.
     if first.year.is_some() && second.year.is_some() {
@@ -1034,6 +1126,50 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
     Some(Pair::Range(figure))
 }
 
+static RATIO_JOINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ ](?i:in|out[ ]of)[ ]").expect("ratio joint pattern"));
+
+/// "one in four", "2 out of 5": a share of a whole, read as a fraction.
+fn ratio_after(text: &str, first: &Reading) -> Option<Figure> {
+    if first.kind != FigureKind::Number || first.scale.is_some() || first.year.is_some() {
+        return None;
+    }
+    let joint = RATIO_JOINT.find(&text[first.span.end..])?;
+    let start = first.span.end + joint.end();
+    let after = &text[start..];
+    let numeral = match DIGITS.find(after).filter(|found| found.start() == 0) {
+        Some(found) => Numeral {
+            span: Span::new(start, start + found.end()),
+            value: 0.0,
+            resolution: 1.0,
+            fraction: false,
+            words: false,
+        },
+        None => {
+            let words = numeral::word_numerals(after)
+                .next()
+                .filter(|numeral| numeral.span.start == 0)?;
+            Numeral {
+                span: Span::new(start + words.span.start, start + words.span.end),
+                ..words
+            }
+        }
+    };
+    let whole = read_right_side(text, numeral)?;
+    let (part, of) = (first.value, whole.value);
+    let bare = whole.kind == FigureKind::Number && whole.scale.is_none() && whole.year.is_none();
+    if !bare || part < 1.0 || of <= part || part.fract() != 0.0 || of.fract() != 0.0 {
+        return None;
+    }
+    let mut figure = plain(
+        Span::new(first.span.start, whole.span.end),
+        FigureKind::Fraction,
+        Amount::point(part / of, 0.0),
+    );
+    figure.qualifier = first.qualifier;
+    Some(figure)
+}
+
 static CURRENCY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:US ?\$|C\$|A\$|HK\$|\$|€|£|¥)[ \x{00A0}]?").expect("currency lead pattern")
 });
@@ -1043,6 +1179,7 @@ static CURRENCY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 fn read_right_side(text: &str, numeral: Numeral) -> Option<Reading> {
     let mut reading = read(text, numeral, true)?;
     reading.qualifier = Qualifier::Exact;
+    reading.bare_words = false;
     Some(reading)
 }
 

@@ -27,13 +27,15 @@ pub struct Numeral {
 }
 
 /// Characters that group thousands besides the comma: no-break space, narrow no-break
-/// space and thin space. A plain space does not, since "in 2024 3 miners" is two numbers.
-const GROUP_SPACES: &str = "\u{00A0}\u{202F}\u{2009}";
+/// space and thin space. A plain space groups only before "000" ("10 000 dollars"), since
+/// "in 2024 3 miners" is two numbers; [`DIGITS`] enforces that.
+const GROUP_SPACES: &str = "\u{00A0}\u{202F}\u{2009} ";
 
 /// A run of digits with inner separators. Which separators group and which mark decimals
 /// is decided by [`read_digits`], which the regex cannot do without look-around.
 pub static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9]+(?:[,.\x{00A0}\x{202F}\x{2009}][0-9]+)*").expect("digit pattern")
+    Regex::new(r"[0-9]+(?:[,.\x{00A0}\x{202F}\x{2009}][0-9]+|\x20000(?-u:\b))*")
+        .expect("digit pattern")
 });
 
 /// How a run of digits reads: its value, its resolution, and how many of its bytes
@@ -242,6 +244,13 @@ fn read_words(run: &str) -> Option<(usize, usize, f64, bool)> {
     for (index, &(s, e, word)) in tokens.iter().enumerate() {
         let next = tokens.get(index + 1).map(|t| t.2);
         if word == "and" {
+            // "and" joins only after a scale ("one hundred and five") or before a
+            // fraction ("one and a half"); "ten and fifteen" are two numbers.
+            let after_scale = index > 0 && lookup(SCALES, tokens[index - 1].2).is_some();
+            let before_fraction = matches!(next, Some("a" | "an"));
+            if seen_number && !after_scale && !before_fraction {
+                break;
+            }
             continue;
         }
         if word == "a" || word == "an" {

@@ -187,6 +187,7 @@ static SYMBOL_FORMS: &[(&str, &str)] = &[
     ("kms", "km"),
     ("ft", "ft"),
     ("yd", "yd"),
+    ("yds", "yd"),
     ("mi", "mi"),
     ("nmi", "nmi"),
     ("µg", "µg"),
@@ -221,6 +222,10 @@ static SYMBOL_FORMS: &[(&str, &str)] = &[
     ("m2", "m²"),
     ("m²", "m²"),
     ("km2", "km²"),
+    ("km^2", "km²"),
+    ("km squared", "km²"),
+    ("m squared", "m²"),
+    ("m^2", "m²"),
     ("km²", "km²"),
     ("ha", "ha"),
     ("sq ft", "sq ft"),
@@ -439,6 +444,11 @@ pub fn unit_after(after: &str) -> Option<(Unit, usize)> {
     if !ends_word(whole.end()) {
         return None;
     }
+    // "24703 L-202": a symbol glued to a number after a hyphen is part of a code.
+    let rest = &after[whole.end()..];
+    if rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let symbol = SYMBOL_INDEX.get(caps.get(1)?.as_str())?;
     Some((Unit::from_symbol(symbol)?, whole.end()))
 }
@@ -454,17 +464,30 @@ static INCH_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// "in" where the words after it rule out the preposition.
 fn inches_or_feet_after(after: &str) -> Option<(Unit, usize)> {
     let not_glued = |rest: &str| !rest.chars().next().is_some_and(char::is_alphanumeric);
-    for (mark, symbol) in [("\"", "in"), ("''", "in"), ("″", "in"), ("′", "ft")] {
+    for (mark, symbol) in [
+        ("\"", "in"),
+        ("''", "in"),
+        ("″", "in"),
+        ("′", "ft"),
+        ("'", "ft"),
+    ] {
         if let Some(rest) = after.strip_prefix(mark)
             && not_glued(rest)
         {
             return Some((Unit::from_symbol(symbol)?, mark.len()));
         }
     }
-    let rest = after
+    let spaced = after
         .strip_prefix(' ')
-        .or_else(|| after.strip_prefix('\u{a0}'))?
-        .strip_prefix("in")?;
+        .or_else(|| after.strip_prefix('\u{a0}'))?;
+    // "10 \" long": a spaced mark only with a word of size after it.
+    if let Some(rest) = spaced.strip_prefix('"')
+        && rest.starts_with(' ')
+        && INCH_CONTEXT.is_match(rest)
+    {
+        return Some((Unit::from_symbol("in")?, after.len() - rest.len()));
+    }
+    let rest = spaced.strip_prefix("in")?;
     INCH_CONTEXT
         .is_match(rest)
         .then(|| Some((Unit::from_symbol("in")?, after.len() - rest.len())))
