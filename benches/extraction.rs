@@ -14,6 +14,7 @@
 //!   once each, the size a reader actually pastes.
 
 use std::hint::black_box;
+use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use figcheck::figures::extract;
@@ -37,6 +38,8 @@ fn throughput(c: &mut Criterion) {
     let mut group = c.benchmark_group("news");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(20);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(5));
     group.bench_function("figures", |b| b.iter(|| extract(black_box(&text))));
     group.bench_function("figures+claims", |b| {
         b.iter(|| {
@@ -50,6 +53,8 @@ fn throughput(c: &mut Criterion) {
     let demo_bytes: usize = demo::ARTICLES.iter().map(|(_, text)| text.len()).sum();
     let mut group = c.benchmark_group("demo");
     group.throughput(Throughput::Bytes(demo_bytes as u64));
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
     group.bench_function("report", |b| {
         b.iter(|| {
             let mut corpus = Corpus::new();

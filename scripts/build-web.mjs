@@ -12,11 +12,13 @@ import { parse } from "smol-toml";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const settings = parse(readFileSync(join(root, "wasm-pack.toml"), "utf8"));
 const build = settings.build ?? {};
-const profiles = { release: "--release", dev: "--dev", profiling: "--profiling" };
-const profileFlag = profiles[build.profile ?? "release"];
-if (!profileFlag) {
-  throw new Error(`wasm-pack.toml: build.profile must be one of ${Object.keys(profiles).join(", ")}`);
+// wasm-pack's own profiles have flags; any other is a Cargo.toml profile.
+const profiles = { release: ["--release"], dev: ["--dev"], profiling: ["--profiling"] };
+const profile = build.profile ?? "release";
+if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(profile)) {
+  throw new Error(`wasm-pack.toml: build.profile ${JSON.stringify(profile)} is not a profile name`);
 }
+const profileArgs = profiles[profile] ?? ["--profile", profile];
 
 const outDir = join(root, build["out-dir"] ?? "www/pkg");
 const outName = build["out-name"] ?? "figcheck";
@@ -25,7 +27,7 @@ const args = [
   "--target", build.target ?? "web",
   "--out-dir", outDir,
   "--out-name", outName,
-  profileFlag,
+  ...profileArgs,
   "--no-opt",
   "--no-pack",
   "--no-typescript",

@@ -127,29 +127,29 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let time = r"(?:,?[ ]+[0-9]{1,2}:[0-9]{2}(?:[ ]?[AaPp]\.?[Mm]\.?)?)?";
     let patterns = [
         // ISO: 2026-05-07
-        r"(?P<iso>\b(?P<iy>[0-9]{4})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])\b)".to_string(),
+        r"(?P<iso>(?-u:\b)(?P<iy>[0-9]{4})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])(?-u:\b))".to_string(),
         // March 26, 2025, 8:48 AM / March 26
-        format!(r"(?P<mdy>\b{MONTH}\.?[ ]+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?[ ]+(?P<year>{year})\b)?{time})"),
+        format!(r"(?P<mdy>(?-u:\b){MONTH}\.?[ ]+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?[ ]+(?P<year>{year})(?-u:\b))?{time})"),
         // 26 March 2025
-        format!(r"(?P<dmy>\b(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?{}\.?(?:,?[ ]+(?P<year2>{year}))?\b)", MONTH.replace("?P<month>", "?P<month2>")),
+        format!(r"(?P<dmy>(?-u:\b)(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?{}\.?(?:,?[ ]+(?P<year2>{year}))?(?-u:\b))", MONTH.replace("?P<month>", "?P<month2>")),
         // June 2024
-        format!(r"(?P<my>\b{}[ ]+(?:of[ ]+)?(?P<year3>{year})\b)", MONTH.replace("?P<month>", "?P<month3>")),
+        format!(r"(?P<my>(?-u:\b){}[ ]+(?:of[ ]+)?(?P<year3>{year})(?-u:\b))", MONTH.replace("?P<month>", "?P<month3>")),
         // Q1 2026, Q1'26, Q1
-        r"(?P<q>\bQ(?P<qn>[1-4])(?:[ ]?(?:FY[ ]?)?(?:'|’)?(?P<qy>[0-9]{4}|[0-9]{2}))?\b)".to_string(),
+        r"(?P<q>(?-u:\b)Q(?P<qn>[1-4])(?:[ ]?(?:FY[ ]?)?(?:'|’)?(?P<qy>[0-9]{4}|[0-9]{2}))?(?-u:\b))".to_string(),
         // the first quarter (of 2026)
-        format!(r"(?P<oq>(?i:\b(?:the[ ]+)?(?P<oqn>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter\b)(?:[ ]+(?i:of[ ]+)?(?i:fiscal[ ]+)?(?P<oqy>{year})\b)?)"),
+        format!(r"(?P<oq>(?i:(?-u:\b)(?:the[ ]+)?(?P<oqn>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?-u:\b))(?:[ ]+(?i:of[ ]+)?(?i:fiscal[ ]+)?(?P<oqy>{year})(?-u:\b))?)"),
         // the second half of 2025, H2 2025
-        format!(r"(?P<h>(?i:\b(?:the[ ]+)?(?P<hn>first|second|1st|2nd)[ ]+half\b)(?:[ ]+(?i:of[ ]+)?(?i:the[ ]+year|(?:fiscal[ ]+)?(?P<hy>{year}))\b)?)"),
-        format!(r"(?P<hh>\bH(?P<hhn>[12])[ ]?(?P<hhy>{year})\b)"),
+        format!(r"(?P<h>(?i:(?-u:\b)(?:the[ ]+)?(?P<hn>first|second|1st|2nd)[ ]+half(?-u:\b))(?:[ ]+(?i:of[ ]+)?(?i:the[ ]+year|(?:fiscal[ ]+)?(?P<hy>{year}))(?-u:\b))?)"),
+        format!(r"(?P<hh>(?-u:\b)H(?P<hhn>[12])[ ]?(?P<hhy>{year})(?-u:\b))"),
         // early 2027, mid-2025, late 2024
-        format!(r"(?P<eml>(?i:\b(?P<part>early|mid|late)[ -])(?P<emly>{year})\b)"),
+        format!(r"(?P<eml>(?i:(?-u:\b)(?P<part>early|mid|late)[ -])(?P<emly>{year})(?-u:\b))"),
         // fiscal 2025, fiscal year 2025, FY2025, FY25
-        r"(?P<fy>(?:(?i:\bfiscal(?:[ ]+year)?[ ]+)|\bFY[ ]?)(?P<fyy>[0-9]{4}|[0-9]{2})\b)".to_string(),
+        r"(?P<fy>(?:(?i:(?-u:\b)fiscal(?:[ ]+year)?[ ]+)|(?-u:\b)FY[ ]?)(?P<fyy>[0-9]{4}|[0-9]{2})(?-u:\b))".to_string(),
         // relative periods
-        r"(?P<rel>(?i:\b(?:year[ -](?:over|on)[ -]year|(?:the[ ]+)?previous[ ]+year|a[ ]+year[ ]+(?:earlier|ago|before)|last[ ]+year|this[ ]+year|the[ ]+year[ ]+before)\b))".to_string(),
+        r"(?P<rel>(?i:(?-u:\b)(?:year[ -](?:over|on)[ -]year|(?:the[ ]+)?previous[ ]+year|a[ ]+year[ ]+(?:earlier|ago|before)|last[ ]+year|this[ ]+year|the[ ]+year[ ]+before)(?-u:\b)))".to_string(),
         // in March, the April halving: last, so that "March 26" and "June 2024" win; the
         // word before is checked in find_dates. "May" is left out: it is also a verb.
-        r"(?P<mo>\b(?P<month4>Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|Aug(?:ust)?|Sept(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b)".to_string(),
+        r"(?P<mo>(?-u:\b)(?P<month4>Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|Aug(?:ust)?|Sept(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b))".to_string(),
     ];
     Regex::new(&patterns.join("|")).expect("date pattern")
 });

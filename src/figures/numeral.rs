@@ -195,7 +195,7 @@ static WORD_RUN: LazyLock<Regex> = LazyLock::new(|| {
     words.sort_by_key(|word| std::cmp::Reverse(word.len()));
     let word = format!("(?:{})", words.join("|"));
     Regex::new(&format!(
-        r"(?i)\b(?:(?:an?|one)[ -])?{word}(?:(?:[ -]|[ ]and[ ](?:an?[ ])?){word})*\b"
+        r"(?i)(?-u:\b)(?:(?:an?|one)[ -])?{word}(?:(?:[ -]|[ ]and[ ](?:an?[ ])?){word})*(?-u:\b)"
     ))
     .expect("number word pattern")
 });

@@ -75,13 +75,13 @@ pub struct Line {
 static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            (?:read\ more|related|see\ also|also\ read|recommended|sponsored|advertisement|don'?t\ miss|must\ read|trending|more\ from|source|image|photo|credit|disclaimer|share\ this|follow\ us)\b
+            (?:read\ more|related|see\ also|also\ read|recommended|sponsored|advertisement|don'?t\ miss|must\ read|trending|more\ from|source|image|photo|credit|disclaimer|share\ this|follow\ us)(?-u:\b)
           | -\ *advertisement\ *-
           | (?-i:By\ [A-Z][a-z]+(?:\ [A-Z][a-z.]+){0,3})$
-          | (?:[0-9]+|an?|one)\ (?:min(?:ute)?s?|hours?|days?)\ (?:read|ago)\b
+          | (?:[0-9]+|an?|one)\ (?:min(?:ute)?s?|hours?|days?)\ (?:read|ago)(?-u:\b)
           | (?:updated|published|posted)[\ :]
           | author\ avatar
-          | (?:subscribe|sign\ up)\b
+          | (?:subscribe|sign\ up)(?-u:\b)
           | (?:share|tweet|email|print|copy\ link)$
           | please\ share
           )",
