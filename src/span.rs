@@ -49,6 +49,53 @@ impl Span {
     pub fn text(self, text: &str) -> &str {
         text.get(self.start..self.end).unwrap_or("")
     }
+
+    /// This span cut to at most `reach` bytes on each side of `center`, on character
+    /// boundaries of `text`.
+    ///
+    /// The claim reader looks at a figure's sentence; text with no sentence breaks (a
+    /// pasted table, ten megabytes of digits) would make that sentence the whole
+    /// document and every figure's reading linear in it. Cutting the window keeps the
+    /// reading of a document linear in its length.
+    pub fn clamp_around(self, text: &str, center: Span, reach: usize) -> Span {
+        let start = self
+            .start
+            .max(ceil_char_boundary(text, center.start.saturating_sub(reach)));
+        let end = self
+            .end
+            .min(floor_char_boundary(text, center.end.saturating_add(reach)));
+        if start > end {
+            center
+        } else {
+            Span::new(start, end)
+        }
+    }
+}
+
+/// The largest character boundary of `text` at or before `at`.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest character boundary of `text` at or after `at`.
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The last `max` bytes of `text[..end]` at most, cut on a character boundary: the
+/// window a reader looks back through. Returns where the window starts, and the window.
+pub fn window_before(text: &str, end: usize, max: usize) -> (usize, &str) {
+    let end = floor_char_boundary(text, end);
+    let start = ceil_char_boundary(text, end.saturating_sub(max));
+    (start, &text[start..end])
 }
 
 /// Rewrites UTF-8 byte offsets into `text` as UTF-16 code-unit offsets, in place.

@@ -19,13 +19,13 @@
 
 mod interval;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 pub use interval::Interval;
 
-use crate::claims::{Analysis, Direction, Metric, SubjectKind, Verdict};
+use crate::claims::{Analysis, Direction, Metric, Polarity, SubjectKind, Verdict};
 use crate::figures::{Figure, FigureKind, Qualifier};
 use crate::span::Span;
 
@@ -92,12 +92,43 @@ fn comparable_kind(kind: FigureKind) -> bool {
     )
 }
 
+/// The most distinct claims one document contributes about one subject and metric. A
+/// news article states a handful; a pasted data table could state thousands, and every
+/// pair of claims in a bucket is compared. Claims past the limit are not checked.
+pub const MAX_CLAIMS_PER_BUCKET: usize = 64;
+
+/// What a comparison reads of a claim, as text: two claims with equal keys in one
+/// document give the same findings.
+fn comparison_key(figure: &Figure, claim: &crate::claims::Claim) -> String {
+    format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{}|{}|{:?}",
+        figure.kind,
+        figure.amount,
+        figure.unit.map(|unit| unit.symbol()),
+        figure.qualifier,
+        figure.noun,
+        figure.change_end,
+        claim.is_change,
+        claim.direction,
+        claim.period,
+        claim.segment,
+        claim.hedged,
+        claim.subjects.len(),
+        claim.metric,
+    )
+}
+
 /// A claim's place: document and figure index.
 type ClaimRef = (usize, usize);
 
 /// Checks the corpus. With `focus`, only findings that involve that document.
 pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
     let mut buckets: HashMap<(&str, Metric), Vec<ClaimRef>> = HashMap::new();
+    // Claims already placed, by bucket, document and everything a comparison reads: an
+    // article that repeats a claim word for word adds nothing to compare, and comparing
+    // every repeat with every other would make checking quadratic in the repeats.
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut per_document: HashMap<(&str, Metric, usize), usize> = HashMap::new();
     for (doc, analysis) in analyses.iter().enumerate() {
         for (index, (figure, claim)) in analysis.figures.iter().zip(&analysis.claims).enumerate() {
             if figure.boilerplate
@@ -106,11 +137,21 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
             {
                 continue;
             }
+            let content = comparison_key(figure, claim);
             for subject in &claim.subjects {
-                buckets
-                    .entry((subject.key.as_str(), claim.metric))
-                    .or_default()
-                    .push((doc, index));
+                let bucket = (subject.key.as_str(), claim.metric);
+                if !seen.insert(format!(
+                    "{}\u{0}{:?}\u{0}{doc}\u{0}{content}",
+                    bucket.0, bucket.1
+                )) {
+                    continue;
+                }
+                let count = per_document.entry((bucket.0, bucket.1, doc)).or_default();
+                if *count >= MAX_CLAIMS_PER_BUCKET {
+                    continue;
+                }
+                *count += 1;
+                buckets.entry(bucket).or_default().push((doc, index));
             }
         }
     }
@@ -342,9 +383,18 @@ fn describe(analysis: &Analysis, figure: &Figure) -> String {
 
 fn compare_verdicts(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
     let mut by_subject: HashMap<&str, Vec<(usize, &Verdict)>> = HashMap::new();
+    // One verdict per document, subject, polarity and period: repeats add nothing.
+    let mut seen: HashSet<(usize, &str, Polarity, Option<&str>)> = HashSet::new();
     for (doc, analysis) in analyses.iter().enumerate() {
         for verdict in &analysis.verdicts {
-            if let (Some(subject), false) = (&verdict.subject, verdict.boilerplate) {
+            if let (Some(subject), false) = (&verdict.subject, verdict.boilerplate)
+                && seen.insert((
+                    doc,
+                    subject.key.as_str(),
+                    verdict.polarity,
+                    verdict.period_label.as_deref(),
+                ))
+            {
                 by_subject
                     .entry(subject.key.as_str())
                     .or_default()

@@ -164,6 +164,10 @@ fn main_subject(document: &Document, mentions: &[Mention]) -> Option<Subject> {
         .map(|(s, _)| s.clone())
 }
 
+/// How far from a figure, in bytes, the claim reader looks for its subject, metric,
+/// period and attribution. A sentence longer than this on either side is cut.
+const SENTENCE_REACH: usize = 400;
+
 fn claim_for(
     text: &str,
     figures: &[Figure],
@@ -173,8 +177,9 @@ fn claim_for(
     main: Option<&Subject>,
 ) -> Claim {
     let figure = &figures[index];
-    let sentence =
-        sentence::containing(sentences, figure.span.start).map_or(figure.span, |i| sentences[i]);
+    let sentence = sentence::containing(sentences, figure.span.start)
+        .map_or(figure.span, |i| sentences[i])
+        .clamp_around(text, figure.span, SENTENCE_REACH);
     let clause = vocabulary::clause_around(text, sentence, figure.span);
     // Mentions are sorted by position: take the clause's by binary search.
     let first = mentions.partition_point(|m| m.span.start < clause.start);

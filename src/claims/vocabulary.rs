@@ -10,6 +10,7 @@ use super::subject::{Mention, Subject};
 use super::{Verdict, sentence};
 use crate::figures::{DayInterval, Dimension, Figure, FigureKind};
 use crate::span::Span;
+use crate::span::{floor_char_boundary, window_before};
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -237,17 +238,9 @@ static PRICE_WORD: LazyLock<Regex> =
 
 /// Whether the clause really says "price" (not "share price").
 pub fn names_a_price(before: &str, after: &str) -> bool {
-    let near_after = &after[..floor_boundary(after, 40)];
+    let near_after = &after[..floor_char_boundary(after, 40)];
     PRICE_WORD.is_match(near_after) && !near_after.to_ascii_lowercase().contains("share")
         || before.to_ascii_lowercase().ends_with("price of ")
-}
-
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 static DIRECTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -271,10 +264,10 @@ pub fn direction_near(before: &str, after: &str) -> Option<Direction> {
         }
     };
     let after_hit = DIRECTION
-        .captures(&after[..floor_boundary(after, REACH)])
+        .captures(&after[..floor_char_boundary(after, REACH)])
         .map(|c| (c.get(0).map_or(0, |m| m.start()), of(&c)));
-    let start = before.len() - floor_boundary_rev(before, REACH);
-    let before_hit = DIRECTION.captures_iter(&before[start..]).last().map(|c| {
+    let (start, near) = window_before(before, before.len(), REACH);
+    let before_hit = DIRECTION.captures_iter(near).last().map(|c| {
         (
             before.len() - start - c.get(0).map_or(0, |m| m.end()),
             of(&c),
@@ -286,15 +279,6 @@ pub fn direction_near(before: &str, after: &str) -> Option<Direction> {
         (None, Some((_, a))) => Some(a),
         (None, None) => None,
     }
-}
-
-/// How many bytes at the end of `text`, at most `reach`, start on a boundary.
-fn floor_boundary_rev(text: &str, reach: usize) -> usize {
-    let mut start = text.len().saturating_sub(reach);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    text.len() - start
 }
 
 /// "fell to 18%", "stood at 18%": the figure is a level, not a change.

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 use serde::{Serialize, Serializer};
 
-use crate::span::Span;
+use crate::span::{Span, window_before};
 
 /// A half-open interval of days, `start..end`, counted from 1970-01-01.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -183,8 +183,9 @@ pub fn find_dates(text: &str, reference: Option<DayInterval>) -> Vec<FoundDate> 
     let reference_year = reference.map(DayInterval::start_year);
     DATE.captures_iter(text)
         .filter(|caps| {
-            caps.name("mo")
-                .is_none_or(|month| MONTH_CONTEXT.is_match(tail(text, month.start(), 16)))
+            caps.name("mo").is_none_or(|month| {
+                MONTH_CONTEXT.is_match(window_before(text, month.start(), 16).1)
+            })
         })
         .map(|caps| {
             let whole = caps.get(0).expect("group 0");
@@ -194,15 +195,6 @@ pub fn find_dates(text: &str, reference: Option<DayInterval>) -> Vec<FoundDate> 
             }
         })
         .collect()
-}
-
-/// The last `max` bytes of `text[..end]`, cut on a character boundary.
-fn tail(text: &str, end: usize, max: usize) -> &str {
-    let mut start = end.saturating_sub(max);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..end]
 }
 
 /// Words that make a bare month name a date: "in March", "the April halving".

@@ -14,7 +14,7 @@ use super::date::{self, DayInterval};
 use super::numeral::{self, DIGITS, Numeral};
 use super::unit::{Dimension, Unit, unit_after};
 use super::{Amount, ChangeEnd, Figure, FigureKind, NEARLY_TOLERANCE, Qualifier};
-use crate::span::Span;
+use crate::span::{Span, window_before};
 use crate::text;
 
 /// Extracts every figure in `text`, in order of position.
@@ -100,7 +100,7 @@ pub fn extract(text: &str) -> Vec<Figure> {
         if numeral.span.start < cursor || taken.overlaps(numeral.span) {
             continue;
         }
-        let Some(first) = read(text, numeral, false) else {
+        let Some(first) = read(text, numeral, None) else {
             continue;
         };
         cursor = first.span.end;
@@ -125,6 +125,8 @@ pub fn extract(text: &str) -> Vec<Figure> {
 
     figures.sort_by_key(|figure| (figure.span.start, figure.span.end));
     let mut figures = join_neighbours(text, figures);
+    // "1" and 305 zeros "MW" parses, but its value in watts does not fit a float.
+    figures.retain(Figure::is_finite);
     mark_boilerplate(text, &mut figures);
     figures
 }
@@ -192,7 +194,7 @@ fn join_pair(first: &Figure, second: &Figure) -> Option<Figure> {
     // Both in the first figure's unit.
     let bottom = bottom * factor(low) / factor(first);
     let top = top * factor(high) / factor(first);
-    if bottom > top {
+    if bottom >= top {
         // "more than 40 and less than 10" bounds nothing.
         return None;
     }
@@ -322,10 +324,10 @@ static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<between>between)
           | (?P<from>from)
           )[\ \x{00A0}]+
-          | (?P<least_sign>>=|=>|≥)[\ ]*
-          | (?P<most_sign><=|=<|≤)[\ ]*
-          | (?P<more_sign>>)[\ ]*
-          | (?P<less_sign><)[\ ]*
+          | (?P<least_sign>>=|≥)[\ ]*
+          | (?P<most_sign><=|≤)[\ ]*
+          | (?:^|[^<=-])(?P<more_sign>>)[\ ]*
+          | (?:^|[^=])(?P<less_sign><)[\ ]*
           | (?P<tilde>~)\ ?
           )$",
     )
@@ -471,19 +473,15 @@ impl Reading {
     }
 }
 
-/// The text before `end`, at most `max` bytes, cut on a character boundary.
-fn window_before(text: &str, end: usize, max: usize) -> (usize, &str) {
-    let mut start = end.saturating_sub(max);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    (start, &text[start..end])
-}
-
 /// Reads the numeral at `numeral.span` with its sign, currency, scale, unit and
 /// qualifier. `None` when it is not a figure (an identifier, an ordinal, a clock time, a
 /// word numeral with nothing to count).
-fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> {
+///
+/// `floor`, for the second side of a pair, is where the connector ends: nothing before it
+/// (the dash of "75-300 mm", say) belongs to this numeral.
+fn read(text: &str, numeral: Numeral, floor: Option<usize>) -> Option<Reading> {
+    let after_connector = floor.is_some();
+    let floor = floor.unwrap_or(0);
     let mut span = numeral.span;
     let (mut value, mut resolution, numeral_len) = if numeral.words {
         (numeral.value, numeral.resolution, span.len())
@@ -514,6 +512,11 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
 
     // Left: a sign (also after the currency sign, "$-99.99"), then a currency.
     let (window_start, before) = window_before(text, span.start, 48);
+    let (window_start, before) = if window_start < floor {
+        (floor, &text[floor..span.start])
+    } else {
+        (window_start, before)
+    };
     let mut left = span.start;
     let mut negative = false;
     let mut currency_start = before.len();
@@ -572,7 +575,7 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
         return None;
     }
     if !negative {
-        let sign_at = text[..left].chars().next_back();
+        let sign_at = text[floor..left].chars().next_back();
         if matches!(sign_at, Some('-' | '−')) {
             let sign_len = sign_at.map_or(0, char::len_utf8);
             let before_sign = text[..left - sign_len].chars().next_back();
@@ -580,7 +583,7 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
                 negative = true;
                 left -= sign_len;
             }
-        } else if text[..left].ends_with(' ')
+        } else if text[floor..left].ends_with(' ')
             && let Some(found) = SIGN_WORD_BEFORE.find(window_before(text, left, 12).1)
         {
             negative = true;
@@ -686,7 +689,9 @@ fn read(text: &str, numeral: Numeral, after_connector: bool) -> Option<Reading> 
     let (mut qualifier, qualifier_start) = qualifier_before(&text[..left]);
     if matches!(qualifier, Qualifier::Exact | Qualifier::Approximate)
         && let Some(found) = QUALIFIER_AFTER.captures(&text[right..])
-        && found.name("than").is_none()
+        && found
+            .name("than")
+            .is_none_or(|than| !starts_with_numeral(&text[right + than.end()..]))
     {
         qualifier = if found.name("more").is_some() {
             Qualifier::AtLeast
@@ -783,6 +788,17 @@ fn digit_fraction_after(after: &str) -> Option<((f64, f64), usize)> {
     followed.then_some(((numerator, denominator), len))
 }
 
+/// Whether a numeral, in digits or words, starts the text after one space.
+fn starts_with_numeral(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        || numeral::word_numerals(&rest[..rest.len().min(24)])
+            .next()
+            .is_some_and(|numeral| numeral.span.start == 0)
+}
+
 /// Whether the words after a figure start with "of": "a third of", "1/4 of".
 fn starts_with_of(rest: &str) -> bool {
     let rest = rest.trim_start();
@@ -841,7 +857,11 @@ fn qualifier_before(before: &str) -> (Qualifier, usize) {
     let Some(found) = QUALIFIER_BEFORE.captures(window) else {
         return (Qualifier::Exact, before.len());
     };
-    let start = window_start + found.get(0).map_or(window.len(), |m| m.start());
+    // A sign's group starts at the sign; the match may start a character earlier.
+    let sign = ["least_sign", "most_sign", "more_sign", "less_sign"]
+        .iter()
+        .find_map(|name| found.name(name));
+    let start = window_start + sign.or(found.get(0)).map_or(window.len(), |m| m.start());
     let group = |name: &str| found.name(name).is_some();
     let qualifier = if group("least") || group("least_sign") {
         Qualifier::AtLeast
@@ -1155,7 +1175,13 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
             }
         }
     };
-    let mut second = read_right_side(text, second_numeral)?;
+    let chained_before = text[..first.span.start]
+        .strip_suffix(['-', '/'])
+        .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
+    if chained_before {
+        return None;
+    }
+    let mut second = read_right_side(text, second_numeral, second_start)?;
     if text[second.span.end..].starts_with(['-', '/'])
         && text[second.span.end + 1..].starts_with(|c: char| c.is_ascii_digit())
     {
@@ -1179,6 +1205,10 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
     }
     if spaced_dash && second.kind == FigureKind::Number && first.kind != FigureKind::Number {
         // "rose 5% - 3 analysts said": a dash between clauses, not a range.
+        return None;
+    }
+    if matches!(word.as_str(), "-" | "–" | "—") && first.value > second.value {
+        // "a 3-2 vote", "won 7–5": a descending pair joined by a dash is a score.
         return None;
     }
     share_units(&mut first, &mut second)?;
@@ -1254,18 +1284,46 @@ fn ratio_after(text: &str, first: &Reading) -> Option<Figure> {
             }
         }
     };
-    let whole = read_right_side(text, numeral)?;
+    let whole = read_right_side(text, numeral, start)?;
     let (part, of) = (first.value, whole.value);
     let bare = whole.kind == FigureKind::Number && whole.scale.is_none() && whole.year.is_none();
     if !bare || part < 1.0 || of <= part || part.fract() != 0.0 || of.fract() != 0.0 {
         return None;
     }
+    let share = part / of;
+    let mut end = whole.span.end;
+    let mut qualifier = first.qualifier;
+    // "2 in 5 or more".
+    if qualifier == Qualifier::Exact
+        && let Some(found) = QUALIFIER_AFTER.captures(&text[end..])
+        && found.name("than").is_none()
+    {
+        qualifier = if found.name("more").is_some() {
+            Qualifier::AtLeast
+        } else {
+            Qualifier::AtMost
+        };
+        end += found.get(0)?.end();
+    }
+    let amount = match qualifier {
+        Qualifier::MoreThan | Qualifier::AtLeast => Amount {
+            low: Some(share),
+            high: None,
+            resolution: 0.0,
+        },
+        Qualifier::LessThan | Qualifier::AtMost => Amount {
+            low: None,
+            high: Some(share),
+            resolution: 0.0,
+        },
+        _ => Amount::point(share, 0.0),
+    };
     let mut figure = plain(
-        Span::new(first.span.start, whole.span.end),
+        Span::new(first.span.start, end),
         FigureKind::Fraction,
-        Amount::point(part / of, 0.0),
+        amount,
     );
-    figure.qualifier = first.qualifier;
+    figure.qualifier = qualifier;
     Some(figure)
 }
 
@@ -1275,8 +1333,8 @@ static CURRENCY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the second numeral of a pair; its left context is the connector, so only its
 /// own currency sign counts.
-fn read_right_side(text: &str, numeral: Numeral) -> Option<Reading> {
-    let mut reading = read(text, numeral, true)?;
+fn read_right_side(text: &str, numeral: Numeral, floor: usize) -> Option<Reading> {
+    let mut reading = read(text, numeral, Some(floor))?;
     reading.qualifier = Qualifier::Exact;
     reading.bare_words = false;
     Some(reading)
@@ -1505,6 +1563,128 @@ mod tests {
                 ("12%", FigureKind::Percent, true),
             ]
         );
+    }
+
+    /// (low, high) of the only figure in `text`.
+    fn bounds(text: &str) -> (Option<f64>, Option<f64>) {
+        let (_, _, low, high, _) = only(text);
+        (low, high)
+    }
+
+    #[test]
+    fn comparatives_and_signs_bound_a_figure() {
+        assert_eq!(bounds("greater than 4,565 units"), (Some(4565.0), None));
+        assert_eq!(bounds("less than or equal to 30%"), (None, Some(30.0)));
+        assert_eq!(bounds("costs exceeded $3 million"), (Some(3e6), None));
+        assert_eq!(bounds("when x >= 30 %"), (Some(30.0), None));
+        assert_eq!(bounds("rates <5%"), (None, Some(5.0)));
+        assert_eq!(bounds("200 or more employees"), (Some(200.0), None));
+        assert_eq!(bounds("fewer than a thousand pandas"), (None, Some(1000.0)));
+        // "<>" is "not equal", and "=>" is an arrow: neither bounds anything.
+        assert_eq!(bounds("x <>30%"), (Some(30.0), Some(30.0)));
+    }
+
+    #[test]
+    fn opposite_bounds_join_into_a_range() {
+        assert_eq!(
+            bounds("a number above 1000 and below 1500"),
+            (Some(1000.0), Some(1500.0))
+        );
+        assert_eq!(
+            bounds("at most 100 and at least 20 apples"),
+            (Some(20.0), Some(100.0))
+        );
+        // Bounds that leave nothing between them stay apart.
+        assert_eq!(read_all("more than 40 and less than 10").len(), 2);
+    }
+
+    #[test]
+    fn from_to_is_a_range_unless_a_verb_of_change_comes_first() {
+        assert_eq!(
+            bounds("from 100 to 1,000 g of strawberries"),
+            (Some(100.0), Some(1000.0))
+        );
+        assert_eq!(
+            bounds("temperatures ranged from -18 °C to -34 °C"),
+            (Some(-34.0), Some(-18.0))
+        );
+        let changed = extract("output was cut from 44 MW to 30 MW");
+        assert_eq!(changed.len(), 2);
+        assert_eq!(changed[0].change_end, Some(ChangeEnd::From));
+    }
+
+    #[test]
+    fn bare_ranges_and_scores() {
+        assert_eq!(
+            bounds("the range is 1000-5000"),
+            (Some(1000.0), Some(5000.0))
+        );
+        assert_eq!(
+            bounds("from one thousand to fifteen hundred"),
+            (Some(1000.0), Some(1500.0))
+        );
+        assert_eq!(
+            bounds("between negative ten and fifteen"),
+            (Some(-10.0), Some(15.0))
+        );
+        assert_eq!(bounds("about 3km-5km"), (Some(3.0), Some(5.0)));
+        assert_eq!(bounds("2 - ~7 grams"), (Some(2.0), Some(7.0)));
+        assert_eq!(read_all("a 3-2 vote").len(), 2);
+        assert!(
+            read_all("call +1-222-2222-2222 now")
+                .iter()
+                .all(|f| f.2 == f.3)
+        );
+        assert!(read_all("part 24703 L-202").iter().all(|f| f.4.is_none()));
+    }
+
+    #[test]
+    fn ratios_fractions_and_uncertainty() {
+        let (_, kind, low, ..) = only("one in four adults");
+        assert_eq!((kind, low), (FigureKind::Fraction, Some(0.25)));
+        assert_eq!(only("2 out of 5 voters").2, Some(0.4));
+        assert_eq!(only("a 1/4 mile oval").2, Some(0.25));
+        assert_eq!(only("over 10 1/2 miles of cable").2, Some(10.5));
+        assert_eq!(only("1/4 of the fleet").1, FigureKind::Fraction);
+        assert_eq!(
+            bounds("it weighs 2,000.45±0.01 pounds"),
+            (Some(2000.44), Some(2000.46))
+        );
+        assert!(read_all("open 24/7").is_empty());
+    }
+
+    #[test]
+    fn signs_groups_and_decimals() {
+        assert_eq!(only("just need minus five percent").2, Some(-5.0));
+        assert_eq!(only("valued 10 000 dollars").2, Some(10_000.0));
+        assert_eq!(only("add .75 cups").2, Some(0.75));
+        assert_eq!(only("a loss of $-99.99").2, Some(-99.99));
+        assert_eq!(only("30 percentage").1, FigureKind::Percent);
+    }
+
+    #[test]
+    fn more_money_forms() {
+        assert_eq!(only("5 lakh rupees").2, Some(500_000.0));
+        assert_eq!(only("4 crore rupees").2, Some(40_000_000.0));
+        assert_eq!(only("losses of 30 MUSD").2, Some(30e6));
+        assert_eq!(only("paid 75 USD million").2, Some(75e6));
+        assert_eq!(only("it cost 3 dollars 50 cents").2, Some(3.5));
+        assert_eq!(only("a $20 and 43c fee").2, Some(20.43));
+        assert_eq!(only("100 ₾ for a bicycle").4, Some("GEL"));
+        assert_eq!(only("worth 115USD").4, Some("USD"));
+        assert_eq!(only("mxn$ 15").4, Some("MXN"));
+    }
+
+    #[test]
+    fn measures_in_several_units_join() {
+        let (_, _, low, _, unit) = only("he is 5 feet 2 inches");
+        assert_eq!(unit, Some("ft"));
+        assert!((low.unwrap() - (5.0 + 2.0 / 12.0)).abs() < 1e-9);
+        assert_eq!(only("2 km and 1 metre").2, Some(2.001));
+        assert_eq!(only("the weight is 20 (kg)").4, Some("kg"));
+        assert_eq!(only("a pen 10 \" long").4, Some("in"));
+        assert_eq!(only("it is 2 in thick").4, Some("in"));
+        assert!(read_all("5 in 10 cases").iter().all(|f| f.4.is_none()));
     }
 
     #[test]

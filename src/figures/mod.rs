@@ -176,6 +176,20 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// Whether every value of the figure, in its own unit and in the base unit, is a
+    /// finite number. Figures that are not are dropped: nothing can be compared with
+    /// them.
+    pub fn is_finite(&self) -> bool {
+        let finite = |amount: Amount| {
+            [amount.low, amount.high]
+                .into_iter()
+                .flatten()
+                .all(f64::is_finite)
+                && amount.resolution.is_finite()
+        };
+        finite(self.amount) && finite(self.base_amount())
+    }
+
     /// The figure's value converted to its dimension's base unit (MW to W, GWh to Wh),
     /// so that figures stated in different units compare directly.
     pub fn base_amount(&self) -> Amount {

@@ -437,6 +437,9 @@ pub fn unit_after(after: &str) -> Option<(Unit, usize)> {
     if let Some(len) = inches_or_feet_after(after) {
         return Some(len);
     }
+    if let Some(len) = bracketed_unit_after(after) {
+        return Some(len);
+    }
     let caps = SYMBOL_AFTER.captures(after)?;
     let whole = caps.get(0)?;
     // "/" and "." may follow a symbol ("5 km/h" is matched whole above; "5 km." ends a
@@ -444,13 +447,35 @@ pub fn unit_after(after: &str) -> Option<(Unit, usize)> {
     if !ends_word(whole.end()) {
         return None;
     }
-    // "24703 L-202": a symbol glued to a number after a hyphen is part of a code.
+    // "24703 L-202": a symbol set apart from the numeral but glued to a number after a
+    // hyphen is part of a code ("3km-5km" is a range).
     let rest = &after[whole.end()..];
-    if rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+    let spaced = caps.get(1).is_some_and(|symbol| symbol.start() > 0);
+    if spaced && rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let symbol = SYMBOL_INDEX.get(caps.get(1)?.as_str())?;
     Some((Unit::from_symbol(symbol)?, whole.end()))
+}
+
+/// A unit symbol in brackets, as tables and specifications write it: "20 (kg)".
+fn bracketed_unit_after(after: &str) -> Option<(Unit, usize)> {
+    let inner = after.strip_prefix(' ').unwrap_or(after);
+    let open = inner.chars().next()?;
+    let close = match open {
+        '(' => ')',
+        '[' => ']',
+        '{' => '}',
+        '<' => '>',
+        _ => return None,
+    };
+    let body = &inner[1..];
+    let end = body.find(close)?;
+    let symbol = SYMBOL_INDEX.get(&body[..end])?;
+    Some((
+        Unit::from_symbol(symbol)?,
+        after.len() - body.len() + end + 1,
+    ))
 }
 
 /// What may follow "in" for it to mean inches: "2 in thick", "5 in." at the end of a
