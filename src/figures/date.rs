@@ -151,7 +151,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // word before is checked in find_dates. "May" is left out: it is also a verb.
         r"(?P<mo>(?-u:\b)(?P<month4>Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|Aug(?:ust)?|Sept(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b))".to_string(),
     ];
-    Regex::new(&patterns.join("|")).expect("date pattern")
+    // A larger lazy-DFA cache than the default: this is the biggest regex in the crate,
+    // and it runs over every byte of every document.
+    regex::RegexBuilder::new(&patterns.join("|"))
+        .dfa_size_limit(16 << 20)
+        .build()
+        .expect("date pattern")
 });
 
 /// A date or period found in text.
@@ -182,17 +187,18 @@ pub fn dateline(text: &str) -> Option<DayInterval> {
 pub fn find_dates(text: &str, reference: Option<DayInterval>) -> Vec<FoundDate> {
     let reference_year = reference.map(DayInterval::start_year);
     DATE.captures_iter(text)
-        .filter(|caps| {
-            caps.name("mo").is_none_or(|month| {
-                MONTH_CONTEXT.is_match(window_before(text, month.start(), 16).1)
-            })
-        })
-        .map(|caps| {
-            let whole = caps.get(0).expect("group 0");
-            FoundDate {
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            // A bare month is a date only after "in", "since", "the"...
+            if form_of(&caps) == "mo"
+                && !MONTH_CONTEXT.is_match(window_before(text, whole.start(), 16).1)
+            {
+                return None;
+            }
+            Some(FoundDate {
                 span: Span::new(whole.start(), whole.end()),
                 period: resolve(&caps, reference_year),
-            }
+            })
         })
         .collect()
 }
@@ -232,31 +238,58 @@ fn valid_day(year: i32, month: u32, day: u32) -> Option<DayInterval> {
         .then(|| DayInterval::day(year, month, day))
 }
 
+/// The forms of [`DATE`], one per top-level group, by group index: looking a group up
+/// by index is cheaper than by name, and every match asks which form it is.
+static FORMS: LazyLock<Vec<(usize, &'static str)>> = LazyLock::new(|| {
+    const NAMES: [&str; 13] = [
+        "iso", "mdy", "dmy", "my", "q", "oq", "h", "hh", "eml", "fy", "rel", "mo", "",
+    ];
+    DATE.capture_names()
+        .enumerate()
+        .filter_map(|(index, name)| {
+            let name = name?;
+            NAMES[..12]
+                .iter()
+                .find(|form| **form == name)
+                .map(|form| (index, *form))
+        })
+        .collect()
+});
+
+/// Which form of [`DATE`] matched.
+fn form_of(caps: &Captures) -> &'static str {
+    FORMS
+        .iter()
+        .find(|(index, _)| caps.get(*index).is_some())
+        .map_or("", |(_, form)| form)
+}
+
 fn resolve(caps: &Captures, reference_year: Option<i32>) -> Option<DayInterval> {
-    if caps.name("iso").is_some() {
+    let form = form_of(caps);
+    if form == "iso" {
         return valid_day(
             number(caps, "iy")?,
             number(caps, "im")?,
             number(caps, "id")?,
         );
     }
-    if caps.name("mdy").is_some() {
+    if form == "mdy" {
         let year = number(caps, "year").or(reference_year)?;
         return valid_day(year, month_number(&caps["month"]), number(caps, "day")?);
     }
-    if caps.name("dmy").is_some() {
+    if form == "dmy" {
         let year = number(caps, "year2").or(reference_year)?;
         return valid_day(year, month_number(&caps["month2"]), number(caps, "day2")?);
     }
-    if caps.name("my").is_some() {
+    if form == "my" {
         let month = month_number(&caps["month3"]);
         return Some(DayInterval::months(number(caps, "year3")?, month, month));
     }
-    if caps.name("mo").is_some() {
+    if form == "mo" {
         let month = month_number(&caps["month4"]);
         return Some(DayInterval::months(reference_year?, month, month));
     }
-    if caps.name("q").is_some() || caps.name("oq").is_some() {
+    if form == "q" || form == "oq" {
         let quarter = match caps.name("qn") {
             Some(n) => n.as_str().parse().ok()?,
             None => ordinal(&caps["oqn"]),
@@ -267,7 +300,7 @@ fn resolve(caps: &Captures, reference_year: Option<i32>) -> Option<DayInterval> 
             .or(reference_year)?;
         return Some(DayInterval::months(year, quarter * 3 - 2, quarter * 3));
     }
-    if caps.name("h").is_some() || caps.name("hh").is_some() {
+    if form == "h" || form == "hh" {
         let half = match caps.name("hhn") {
             Some(n) => n.as_str().parse().ok()?,
             None => ordinal(&caps["hn"]),
@@ -277,7 +310,7 @@ fn resolve(caps: &Captures, reference_year: Option<i32>) -> Option<DayInterval> 
             .or(reference_year)?;
         return Some(DayInterval::months(year, half * 6 - 5, half * 6));
     }
-    if caps.name("eml").is_some() {
+    if form == "eml" {
         let year = number(caps, "emly")?;
         return Some(match caps["part"].to_ascii_lowercase().as_str() {
             "early" => DayInterval::months(year, 1, 4),
@@ -285,10 +318,10 @@ fn resolve(caps: &Captures, reference_year: Option<i32>) -> Option<DayInterval> 
             _ => DayInterval::months(year, 9, 12),
         });
     }
-    if caps.name("fy").is_some() {
+    if form == "fy" {
         return Some(DayInterval::year(full_year(number(caps, "fyy")?)));
     }
-    if caps.name("rel").is_some() {
+    if form == "rel" {
         let phrase = caps["rel"].to_ascii_lowercase();
         let year = reference_year?;
         return if phrase.starts_with("this") {

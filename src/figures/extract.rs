@@ -343,6 +343,15 @@ static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("trailing qualifier pattern")
 });
 
+/// Whether `after` starts with " or " or " and ", the lead of [`QUALIFIER_AFTER`].
+fn may_start_with_or_and(after: &str) -> bool {
+    let rest = after.trim_start_matches(' ');
+    rest.len() < after.len()
+        && rest.get(..3).is_some_and(|word| {
+            word.eq_ignore_ascii_case("or ") || word.eq_ignore_ascii_case("and")
+        })
+}
+
 /// A sign written as a word: "minus five percent", "between negative ten and fifteen".
 static SIGN_WORD_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:minus|negative)[ ]$").expect("sign word pattern"));
@@ -593,7 +602,10 @@ fn read(text: &str, numeral: Numeral, floor: Option<usize>) -> Option<Reading> {
 
     // "2,000.45 ± 0.01": an uncertainty right after the numeral.
     let mut spread = None;
-    if let Some(found) = PLUS_MINUS.captures(&text[span.end..])
+    if text[span.end..]
+        .trim_start_matches(' ')
+        .starts_with(['±', '+'])
+        && let Some(found) = PLUS_MINUS.captures(&text[span.end..])
         && let Some(reading) = found
             .name("spread")
             .and_then(|run| numeral::read_digits(run.as_str(), false))
@@ -688,6 +700,7 @@ fn read(text: &str, numeral: Numeral, floor: Option<usize>) -> Option<Reading> {
     }
     let (mut qualifier, qualifier_start) = qualifier_before(&text[..left]);
     if matches!(qualifier, Qualifier::Exact | Qualifier::Approximate)
+        && may_start_with_or_and(&text[right..])
         && let Some(found) = QUALIFIER_AFTER.captures(&text[right..])
         && found
             .name("than")
@@ -774,6 +787,12 @@ fn read_scale(after: &str, money: bool) -> Option<(f64, usize)> {
 /// Returns (numerator, denominator) and the bytes taken. Only small denominators count,
 /// and only where a unit or "of" follows, so "24/7" and "9/11" stay identifiers.
 fn digit_fraction_after(after: &str) -> Option<((f64, f64), usize)> {
+    // Cheap test first: most numerals are not followed by "/" or " 1/2".
+    if !(after.starts_with('/')
+        || after.len() > 3 && after.as_bytes()[0] == b' ' && after.as_bytes()[1].is_ascii_digit())
+    {
+        return None;
+    }
     let found = DIGIT_FRACTION.captures(after)?;
     let numerator: f64 = found
         .name("numerator")
@@ -1295,6 +1314,7 @@ fn ratio_after(text: &str, first: &Reading) -> Option<Figure> {
     let mut qualifier = first.qualifier;
     // "2 in 5 or more".
     if qualifier == Qualifier::Exact
+        && may_start_with_or_and(&text[end..])
         && let Some(found) = QUALIFIER_AFTER.captures(&text[end..])
         && found.name("than").is_none()
     {
