@@ -190,13 +190,15 @@ fn write_readable(
     extract_only: bool,
 ) -> io::Result<()> {
     for document in &report.documents {
-        let text = corpus
-            .get(&document.id)
-            .map_or("", |a| a.document.text.as_str());
+        let lines = LineIndex::new(
+            corpus
+                .get(&document.id)
+                .map_or("", |a| a.document.text.as_str()),
+        );
         writeln!(out, "{} — {} figures", document.id, document.figures)?;
         writeln!(out, "  {}", document.title)?;
         for figure in report.figures.iter().filter(|f| f.doc == document.id) {
-            let (line, column) = line_column(text, figure.start);
+            let (line, column) = lines.line_column(figure.start);
             let furniture = if figure.boilerplate {
                 "  [boilerplate]"
             } else {
@@ -225,10 +227,12 @@ fn write_readable(
             finding.kind, finding.severity, finding.confidence
         )?;
         for side in [&finding.a, &finding.b] {
-            let text = corpus
-                .get(&side.doc)
-                .map_or("", |a| a.document.text.as_str());
-            let (line, _) = line_column(text, side.start);
+            let lines = LineIndex::new(
+                corpus
+                    .get(&side.doc)
+                    .map_or("", |a| a.document.text.as_str()),
+            );
+            let (line, _) = lines.line_column(side.start);
             writeln!(out, "  {}:{line}  {}", side.doc, quote(&side.sentence.text))?;
         }
         writeln!(out, "  {}", finding.explanation)?;
@@ -241,12 +245,32 @@ fn quote(text: &str) -> String {
     format!("“{}”", text.replace('\n', " "))
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+/// Where each line of a text starts, for line and column numbers in one binary search
+/// (a scan from the start for every figure would make the report quadratic).
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|start| *start <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |l| l.chars().count())
+            + 1;
+        (line, column)
+    }
 }
 
 fn main() -> ExitCode {
@@ -257,5 +281,20 @@ fn main() -> ExitCode {
             eprintln!("figcheck: {error}");
             ExitCode::from(error.exit_code())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    #[test]
+    fn line_and_column_count_characters_from_the_line_start() {
+        let text = "first\n€ 18%\n\nlast";
+        let lines = LineIndex::new(text);
+        assert_eq!(lines.line_column(0), (1, 1));
+        assert_eq!(lines.line_column(text.find("18%").unwrap()), (2, 3));
+        assert_eq!(lines.line_column(text.find("last").unwrap()), (4, 1));
+        assert_eq!(lines.line_column(text.len()), (4, 5));
     }
 }

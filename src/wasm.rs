@@ -15,13 +15,16 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Objects as plain JS objects (not Maps), missing values as null, large integers as
-/// numbers.
+/// Objects as plain JS objects (not Maps), missing values as null.
+///
+/// The value is written as JSON by serde_json and read back by the engine's own
+/// `JSON.parse`. For a report of tens of thousands of figures this is several times
+/// faster than building the objects field by field across the boundary.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|error| JsError::new(&format!("cannot hand the report to JavaScript: {error}")))
+    let json = serde_json::to_string(value)
+        .map_err(|error| JsError::new(&format!("cannot hand the report to JavaScript: {error}")))?;
+    js_sys::JSON::parse(&json)
+        .map_err(|_| JsError::new("cannot hand the report to JavaScript: JSON.parse failed"))
 }
 
 /// A corpus of articles, kept in WebAssembly memory between calls, so that checking a

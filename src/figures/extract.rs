@@ -667,7 +667,15 @@ fn read(text: &str, numeral: Numeral, floor: Option<usize>) -> Option<Reading> {
         kind = FigureKind::Money;
         unit = Unit::from_symbol("GBP");
         right += POUNDS_AFTER.find(rest)?.end();
-    } else if let Some((found, len)) = unit_after(rest) {
+    } else if let Some((found, len)) = unit_after(rest).or_else(|| {
+        // "half a liter", "a tenth of a gallon": a fraction of one unit.
+        fraction
+            .then(|| FRACTION_OF_A.find(rest))
+            .flatten()
+            .and_then(|lead| {
+                unit_after(&rest[lead.end()..]).map(|(unit, len)| (unit, lead.end() + len))
+            })
+    }) {
         kind = match found.dimension() {
             Dimension::Time => FigureKind::Duration,
             Dimension::Money => FigureKind::Money,
@@ -832,6 +840,10 @@ static DIGIT_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("digit fraction pattern")
 });
+
+/// Between a fraction and the unit it divides: "half a", "a tenth of a", "fourth of".
+static FRACTION_OF_A: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ ](?:of[ ])?(?:an?[ ])?").expect("fraction lead pattern"));
 
 static PLUS_MINUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ ]?(?:±|\+/-|\+-)[ ]?(?P<spread>[0-9]+(?:\.[0-9]+)?)")

@@ -194,6 +194,7 @@ static SYMBOL_FORMS: &[(&str, &str)] = &[
     ("μg", "µg"),
     ("mg", "mg"),
     ("g", "g"),
+    ("gs", "g"),
     ("kg", "kg"),
     ("kgs", "kg"),
     ("k.g.", "kg"),

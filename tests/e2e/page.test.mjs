@@ -2,7 +2,7 @@
 // Run by `./dev test` after the web build; each test opens a fresh browser context.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -151,4 +151,41 @@ test("dark mode and phone width render without errors", async () => {
   await phone.page.screenshot({ path: join(shots, "page-phone.png"), fullPage: false });
   assert.deepEqual([...problems, ...phone.problems], []);
   await phone.context.close();
+});
+
+test("a 10 MB paste completes", { timeout: 180_000 }, async () => {
+  const { context, page, problems } = await openPage();
+  // The demo articles, repeated to ten megabytes: news-shaped text at paste scale.
+  const demoDir = join(root, "src", "demo");
+  const demo = readdirSync(demoDir)
+    .filter((name) => name.endsWith(".txt"))
+    .sort()
+    .map((name) => readFileSync(join(demoDir, name), "utf8"))
+    .join("\n\n");
+  const copies = Math.ceil((10 * 1024 * 1024) / (demo.length + 2));
+  const big = Array.from({ length: copies }, () => demo).join("\n\n");
+  await page.click("#new-article");
+  const started = Date.now();
+  // What a paste does: the whole text at once, then one input event.
+  await page.$eval(
+    "#article-text",
+    (editor, text) => {
+      editor.value = text;
+      editor.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    },
+    big,
+  );
+  await page.waitForFunction(
+    (expected) => Number(document.getElementById("figure-count").textContent.replace(/[()]/g, "")) >= expected,
+    copies * 30,
+    { timeout: 170_000, polling: 500 },
+  );
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`10 MB paste: ${copies} copies of the demo, checked in ${seconds.toFixed(1)} s`);
+  // Ten megabytes may not fit the browser's storage quota; the page must then say so
+  // rather than fail quietly.
+  const status = await page.textContent("#status");
+  assert.ok(status === "" || status.startsWith("Could not save"), status);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
