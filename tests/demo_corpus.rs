@@ -1,6 +1,7 @@
 //! The demo corpus as a fixture: the case that must always work, and its traps.
 
 use figcheck::check::FindingKind;
+use figcheck::report::FindingEntry;
 use figcheck::{Corpus, demo};
 
 fn demo_report() -> figcheck::Report {
@@ -11,16 +12,22 @@ fn demo_report() -> figcheck::Report {
     corpus.report()
 }
 
-#[test]
-fn eighteen_percent_against_four_to_twelve_is_flagged() {
-    let report = demo_report();
+/// The first finding of `kind`, with its two quotes in sorted order.
+fn finding_of(report: &figcheck::Report, kind: FindingKind) -> (&FindingEntry, [&str; 2]) {
     let finding = report
         .findings
         .iter()
-        .find(|f| f.kind == FindingKind::Contradiction)
-        .expect("a contradiction");
+        .find(|f| f.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} finding"));
     let mut quotes = [finding.a.text.as_str(), finding.b.text.as_str()];
     quotes.sort();
+    (finding, quotes)
+}
+
+#[test]
+fn eighteen_percent_against_four_to_twelve_is_flagged() {
+    let report = demo_report();
+    let (finding, quotes) = finding_of(&report, FindingKind::Contradiction);
     assert_eq!(quotes, ["18%", "between 4% and 12%"]);
     assert_eq!(finding.subject, "Core Scientific");
     assert!(
@@ -62,13 +69,7 @@ fn bitcoins_price_drop_and_gamestops_rise_are_not_flagged() {
 #[test]
 fn weak_and_strong_q1_verdicts_are_opposed() {
     let report = demo_report();
-    let finding = report
-        .findings
-        .iter()
-        .find(|f| f.kind == FindingKind::QualitativeContradiction)
-        .unwrap();
-    let mut quotes = [finding.a.text.as_str(), finding.b.text.as_str()];
-    quotes.sort();
+    let (_, quotes) = finding_of(&report, FindingKind::QualitativeContradiction);
     assert_eq!(quotes, ["strong Q1 2026 earnings", "weak Q1 profitability"]);
 }
 
