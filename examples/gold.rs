@@ -340,7 +340,10 @@ fn metric_matches(gold: &str, found: &FigureEntry) -> bool {
         Metric::Production
     } else if gold == "price" {
         Metric::AssetPrice
-    } else if gold.contains("capacity") || gold.contains("power") || gold.contains("construction") {
+    } else if gold.contains("construction") || gold.contains("invest") || gold.contains("funding") {
+        // Money spent on building is investment.
+        Metric::Funding
+    } else if gold.contains("capacity") || gold.contains("power") {
         Metric::Capacity
     } else {
         Metric::Unknown

@@ -192,7 +192,10 @@ fn claim_for(
     let after = &text[figure.span.end..clause.end];
     let before = &text[clause.start..figure.span.start];
     let metric_hit = vocabulary::metric_near(before, after, figure);
-    let subjects = subjects_for(text, figure, &in_clause, clause, main, metric_hit.as_ref());
+    let subjects = acquired_company(text, sentence, mentions, &in_clause, figure).map_or_else(
+        || subjects_for(text, figure, &in_clause, clause, main, metric_hit.as_ref()),
+        |acquired| vec![acquired],
+    );
     let (metric, segment) = match metric_hit {
         Some(hit) => (hit.metric, hit.segment),
         None => (vocabulary::metric_from_unit(figure), None),
@@ -211,8 +214,9 @@ fn claim_for(
         {
             Metric::SharePrice
         }
+        // "bitcoin fell 18%", "BNB's surge to $2,000": a moving asset is its price.
         (Metric::Unknown, Some(SubjectKind::Asset))
-            if figure.kind == FigureKind::Percent
+            if matches!(figure.kind, FigureKind::Percent | FigureKind::Money)
                 && vocabulary::direction_near(before, after).is_some() =>
         {
             Metric::AssetPrice
@@ -259,6 +263,33 @@ fn change_direction(figures: &[Figure], index: usize) -> Option<Direction> {
     } else {
         None
     }
+}
+
+/// "... the acquisition of Polaris DS LLC. This acquisition will grant access to 440
+/// megawatts": a sentence that opens on "this acquisition" or "the deal", and names no
+/// one before the figure, is about the company just acquired.
+fn acquired_company(
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+    in_clause: &[&Mention],
+    figure: &Figure,
+) -> Option<Subject> {
+    let opening = &text[sentence.start..figure.span.start];
+    if in_clause.iter().any(|m| m.span.end <= figure.span.start)
+        || !vocabulary::REFERS_TO_DEAL.is_match(opening)
+    {
+        return None;
+    }
+    // The previous sentence, or what is left of it within reach.
+    let (window_start, window) = crate::span::window_before(text, sentence.start, 400);
+    let found = vocabulary::ACQUIRED.captures_iter(window).last()?;
+    let object = found.name("object")?;
+    let at = window_start + object.start();
+    mentions
+        .iter()
+        .find(|m| m.span.start == at && m.subject.kind == SubjectKind::Organisation)
+        .map(|m| m.subject.clone())
 }
 
 fn subjects_for(

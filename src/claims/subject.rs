@@ -341,6 +341,32 @@ static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("capitalised run pattern")
 });
 
+/// The companies that mine an asset, named as a group: "Bitcoin miners", "bitcoin mining
+/// companies". The group is a subject of its own, not the asset.
+static SECTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?P<asset>bitcoin|btc|crypto(?:currency)?)[ ](?:mining[ ])?(?:miners|companies|firms|stocks)(?-u:\b)")
+        .expect("sector pattern")
+});
+
+/// Whether a line is a headline in title case ("Is BNB Getting Ready for a Big Surge"):
+/// most of its longer words capitalised. There a capital does not mark a name.
+fn is_title_case(line: &str) -> bool {
+    // A headline is one short line with no sentence inside it.
+    let line = line.trim();
+    if line.len() > 160 || line.contains(". ") {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.len() > 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|word| word.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    words.len() >= 3 && capitalised * 4 >= words.len() * 3
+}
+
 static ASSET_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:bitcoin|btc|ether(?:eum)?|eth|solana|bnb|xrp|dogecoin|doge)(?-u:\b)",
@@ -407,6 +433,52 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             mention.subject.name.clone_from(name);
             mention.subject.key.clone_from(key);
         }
+    }
+    // In a title-case headline, a capitalised run is a name only if the document names it
+    // elsewhere too: "Core Scientific Stock Drops" yes, "a Big Surge" no.
+    let mut title_lines: Vec<Span> = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if is_title_case(line) {
+            title_lines.push(Span::new(line_start, line_start + line.len()));
+        }
+        line_start += line.len();
+    }
+    let in_title = |span: Span| {
+        let index = title_lines.partition_point(|line| line.end <= span.start);
+        title_lines
+            .get(index)
+            .is_some_and(|line| line.contains(span))
+    };
+    let named_elsewhere: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|mention| !in_title(mention.span))
+        .map(|mention| mention.subject.key.clone())
+        .collect();
+    found.retain(|mention| {
+        !in_title(mention.span)
+            || named_elsewhere.contains(&mention.subject.key)
+            || TICKERS
+                .iter()
+                .any(|(_, company)| key_of(company) == mention.subject.key)
+    });
+    for sector in SECTOR.captures_iter(text) {
+        let (Some(whole), Some(asset)) = (sector.get(0), sector.name("asset")) else {
+            continue;
+        };
+        let asset = asset.as_str().to_ascii_lowercase();
+        let name = match ASSETS.iter().find(|(alias, _)| *alias == asset) {
+            Some((_, display)) => format!("{display} miners"),
+            None => "Crypto miners".to_string(),
+        };
+        found.push(Mention {
+            span: Span::new(whole.start(), whole.end()),
+            subject: Subject {
+                key: name.to_ascii_lowercase(),
+                name,
+                kind: SubjectKind::Organisation,
+            },
+        });
     }
     for asset in ASSET_WORD.find_iter(text) {
         let lower = asset.as_str().to_ascii_lowercase();
@@ -516,6 +588,28 @@ mod tests {
     fn a_ticker_next_to_a_name_becomes_its_alias() {
         let found = keys("Zeta Mining (NASDAQ: ZETA) rose. Later ZETA fell.");
         assert_eq!(found.last().unwrap().1, "zeta mining");
+    }
+
+    #[test]
+    fn capitals_in_a_title_case_headline_name_only_what_the_text_names_again() {
+        let text = "Is BNB Ready for a Big Surge to New Highs?\nAcme Corp Shares Slide Today\nAcme Corp said so.";
+        let names: Vec<String> = keys(text).into_iter().map(|(name, _)| name).collect();
+        assert!(names.contains(&"BNB".to_string()), "{names:?}");
+        assert!(
+            names.iter().all(|name| !name.contains("Surge")),
+            "{names:?}"
+        );
+        assert!(
+            names.iter().filter(|name| name.starts_with("Acme")).count() >= 2,
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn miners_of_an_asset_are_a_group_not_the_asset() {
+        let found = keys("Bitcoin mining companies could gain, while bitcoin fell.");
+        assert_eq!(found[0].1, "bitcoin miners");
+        assert_eq!(found[1].1, "bitcoin");
     }
 
     #[test]

@@ -48,7 +48,7 @@ impl Metric {
             Metric::Hashrate => "hashrate",
             Metric::AssetPrice => "price",
             Metric::AcquisitionPrice => "acquisition price",
-            Metric::Funding => "funding",
+            Metric::Funding => "funding and investment",
             Metric::Headcount => "headcount",
             Metric::AssetSale => "asset sale",
             Metric::Unknown => "unknown",
@@ -105,7 +105,8 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<capacity>capacity|megawatts\x20of\x20(?:power|electricity|capacity)|power\x20supply|power)
           | (?P<asset_price>prices?)
           | (?P<acquisition>acqui(?:re[sd]?|ring|sition)|to\x20buy|takeover|purchase)
-          | (?P<funding>funding|financing|raise[sd]?|raising|investment|invest(?:ed|ing)?)
+          | (?P<funding>funding|financing|raise[sd]?|raising|investments?|invest(?:ed|ing)?
+                |construction|capex|capital\x20expenditures?|spending)
           | (?P<headcount>employees|staff|workforce|headcount|jobs|workers)
           | (?P<asset_sale>sold|selling|sale\x20of|offload(?:ed|ing)?)
           )(?-u:\b)",
@@ -388,6 +389,19 @@ pub fn attribution_in(text: &str, sentence: Span) -> Option<String> {
     let who = caps.name("according").or(caps.name("who"))?;
     Some(who.as_str().trim().to_string())
 }
+
+/// "This acquisition", "the deal": a reference back to the company just acquired.
+pub static REFERS_TO_DEAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:this|the)[ ](?:acquisition|deal|purchase|takeover|transaction)(?-u:\b)")
+        .expect("deal reference pattern")
+});
+
+/// "the acquisition of Polaris DS LLC", "agreed to acquire Polaris": group `object` is
+/// where the acquired company's name starts.
+pub static ACQUIRED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:acquisition[ ]of|acquire[sd]?|acquiring|purchase[ ]of|takeover[ ]of|to[ ]buy|bought)[ ](?:the[ ])?(?P<object>[A-Z])")
+        .expect("acquired pattern")
+});
 
 /// "the company", "the miner", "its": a reference back to the main subject.
 pub static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
