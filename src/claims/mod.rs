@@ -324,9 +324,11 @@ fn subjects_for(
             }
         }
     }
+    // "According to Kappa Research, ...": the source is not the subject.
     let before: Vec<&&Mention> = in_clause
         .iter()
         .filter(|m| m.span.end <= figure.span.start)
+        .filter(|m| !vocabulary::names_a_source(&text[..m.span.start]))
         .collect();
     if let Some(last) = before.last() {
         // A list right before: "Bitfarms, CleanSpark and Riot dropped 4%–12%".

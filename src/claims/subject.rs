@@ -198,7 +198,11 @@ const NOT_SUBJECTS: &[&str] = &[
     "AI",
     "US",
     "U.S.",
+    // A capitalised run stops before a final dot: "the U.S. market" gives "U.S".
+    "U.S",
     "UK",
+    "U.K",
+    "U.K.",
     "EU",
     "CEO",
     "CFO",

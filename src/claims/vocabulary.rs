@@ -102,7 +102,7 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<net_income>net\x20income|net\x20profit|profits?|earnings|net\x20loss(?:es)?|losses|loss)
           | (?P<hashrate>hash\x20?rate)
           | (?P<production>production|output|mined|produced)
-          | (?P<capacity>capacity|megawatts\x20of\x20(?:power|electricity|capacity)|power\x20supply|power)
+          | (?P<capacity>capacity|megawatts\x20of\x20(?:power|electricity|capacity)|(?-i:power\x20supply|power))
           | (?P<asset_price>prices?)
           | (?P<acquisition>acqui(?:re[sd]?|ring|sition)|to\x20buy|takeover|purchase)
           | (?P<funding>funding|financing|raise[sd]?|raising|investments?|invest(?:ed|ing)?
@@ -388,6 +388,15 @@ pub fn attribution_in(text: &str, sentence: Span) -> Option<String> {
     let caps = ATTRIBUTION.captures(&text[sentence.start..sentence.end])?;
     let who = caps.name("according").or(caps.name("who"))?;
     Some(who.as_str().trim().to_string())
+}
+
+/// Whether the text right before a name introduces it as a source: "according to ",
+/// "said ".
+pub fn names_a_source(before: &str) -> bool {
+    let tail = window_before(before, before.len(), 16)
+        .1
+        .to_ascii_lowercase();
+    tail.ends_with("according to ") || tail.ends_with("cited by ")
 }
 
 /// "This acquisition", "the deal": a reference back to the company just acquired.
