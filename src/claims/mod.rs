@@ -108,6 +108,7 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
     let sentences = sentence::sentences(text);
     let mentions = subject::mentions(text);
     let main = main_subject(&document, &mentions);
+    let mut cache = SentenceCache::default();
     let claims = figures
         .iter()
         .enumerate()
@@ -118,7 +119,15 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
             ) {
                 Claim::none(figure, &sentences)
             } else {
-                claim_for(text, &figures, index, &sentences, &mentions, main.as_ref())
+                claim_for(
+                    text,
+                    &figures,
+                    index,
+                    &sentences,
+                    &mentions,
+                    main.as_ref(),
+                    &mut cache,
+                )
             }
         })
         .collect();
@@ -175,6 +184,7 @@ fn claim_for(
     sentences: &[Span],
     mentions: &[Mention],
     main: Option<&Subject>,
+    cache: &mut SentenceCache,
 ) -> Claim {
     let figure = &figures[index];
     let sentence = sentence::containing(sentences, figure.span.start)
@@ -232,8 +242,8 @@ fn claim_for(
     ) && !vocabulary::is_level(before)
         || (figure.change_end.is_none() && vocabulary::is_change_by(before));
     let period = vocabulary::period_for(text, figures, figure, sentence);
-    let hedged = figure.qualifier == Qualifier::Approximate
-        || vocabulary::is_hedged(&text[sentence.start..sentence.end]);
+    let facts = cache.facts(text, sentence);
+    let hedged = figure.qualifier == Qualifier::Approximate || facts.hedged;
     Claim {
         subjects,
         metric,
@@ -241,10 +251,40 @@ fn claim_for(
         direction,
         is_change,
         period,
-        event: vocabulary::event_in(text, sentence),
+        event: facts.event.clone(),
         hedged,
-        attribution: vocabulary::attribution_in(text, sentence),
+        attribution: facts.attribution.clone(),
         sentence,
+    }
+}
+
+/// What a sentence says about every figure in it: its event, its source, whether it is
+/// hedged. Figures come in order, so the facts of the last sentence read are kept for the
+/// next figure, which is usually in the same sentence.
+#[derive(Default)]
+struct SentenceCache {
+    sentence: Option<Span>,
+    facts: SentenceFacts,
+}
+
+#[derive(Default)]
+struct SentenceFacts {
+    event: Option<String>,
+    attribution: Option<String>,
+    hedged: bool,
+}
+
+impl SentenceCache {
+    fn facts(&mut self, text: &str, sentence: Span) -> &SentenceFacts {
+        if self.sentence != Some(sentence) {
+            self.sentence = Some(sentence);
+            self.facts = SentenceFacts {
+                event: vocabulary::event_in(text, sentence),
+                attribution: vocabulary::attribution_in(text, sentence),
+                hedged: vocabulary::is_hedged(&text[sentence.start..sentence.end]),
+            };
+        }
+        &self.facts
     }
 }
 

@@ -7,7 +7,7 @@
 //! symbols map to their names, and a ticker written next to a name in the document
 //! ("Core Scientific (NASDAQ: CORZ)") becomes an alias of that name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -338,6 +338,13 @@ const SUFFIXES: &[&str] = &[
     "group",
 ];
 
+/// [`NOT_SUBJECTS`] and [`HEADLINE_BREAKS`] as sets: every capitalised word of a text is
+/// looked up in them.
+static NOT_SUBJECT_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_SUBJECTS.iter().copied().collect());
+static HEADLINE_BREAK_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| HEADLINE_BREAKS.iter().copied().collect());
+
 static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
     // A capitalised word (or an all-caps ticker), then more capitalised words, "&", or a
     // short number that is part of a name ("Hut 8").
@@ -417,7 +424,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         {
             continue; // picked up below, in any case
         }
-        if NOT_SUBJECTS.contains(&name) || name.len() < 2 {
+        if NOT_SUBJECT_SET.contains(name) || name.len() < 2 {
             continue;
         }
         let subject = organisation(name);
@@ -454,7 +461,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             .get(index)
             .is_some_and(|line| line.contains(span))
     };
-    let named_elsewhere: std::collections::HashSet<String> = found
+    let named_elsewhere: HashSet<String> = found
         .iter()
         .filter(|mention| !in_title(mention.span))
         .map(|mention| mention.subject.key.clone())
@@ -506,7 +513,7 @@ fn strip_leading_stopwords(mut name: &str) -> &str {
     // A headline in title case: "Core Scientific Stock Drops 18%" names Core Scientific.
     let mut offset = 0;
     for (index, word) in name.split(' ').enumerate() {
-        if index > 0 && HEADLINE_BREAKS.contains(&word) {
+        if index > 0 && HEADLINE_BREAK_SET.contains(word) {
             name = name[..offset].trim_end();
             break;
         }
@@ -514,7 +521,7 @@ fn strip_leading_stopwords(mut name: &str) -> &str {
     }
     loop {
         let first = name.split(' ').next().unwrap_or("");
-        if first.len() < name.len() && NOT_SUBJECTS.contains(&first) {
+        if first.len() < name.len() && NOT_SUBJECT_SET.contains(first) {
             name = name[first.len()..].trim_start();
         } else {
             return name;
