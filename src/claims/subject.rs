@@ -367,15 +367,17 @@ fn is_title_case(line: &str) -> bool {
     if line.len() > 160 || line.contains(". ") {
         return false;
     }
-    let words: Vec<&str> = line
+    let (mut words, mut capitalised) = (0, 0);
+    for word in line
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| word.len() > 3)
-        .collect();
-    let capitalised = words
-        .iter()
-        .filter(|word| word.starts_with(|c: char| c.is_uppercase()))
-        .count();
-    words.len() >= 3 && capitalised * 4 >= words.len() * 3
+    {
+        words += 1;
+        if word.starts_with(|c: char| c.is_uppercase()) {
+            capitalised += 1;
+        }
+    }
+    words >= 3 && capitalised * 4 >= words * 3
 }
 
 static ASSET_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -418,18 +420,21 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         }
         let start = run.start() + run.as_str().find(name).unwrap_or(0);
         let span = Span::new(start, start + name.len());
-        if ASSET_WORD
-            .find(name)
-            .is_some_and(|m| m.as_str().len() == name.len())
-        {
-            continue; // picked up below, in any case
-        }
         if NOT_SUBJECT_SET.contains(name) || name.len() < 2 {
             continue;
         }
+        if ASSETS
+            .iter()
+            .any(|(alias, _)| alias.eq_ignore_ascii_case(name))
+        {
+            continue; // picked up below, in any case
+        }
         let subject = organisation(name);
         // "Core Scientific (NASDAQ: CORZ)": learn the ticker.
-        if let Some(caps) = EXCHANGE_TICKER.captures(&text[span.end..]) {
+        let rest = &text[span.end..];
+        if (rest.starts_with('(') || rest.starts_with(" ("))
+            && let Some(caps) = EXCHANGE_TICKER.captures(rest)
+        {
             if let Some(ticker) = caps.get(1) {
                 learnt.insert(
                     ticker.as_str().to_string(),
