@@ -11,7 +11,10 @@
 //! - `figures`: step 2 alone ([`figcheck::figures::extract`]), the 50 MB/s target;
 //! - `figures+claims`: steps 1 to 3 ([`figcheck::claims::analyse`]);
 //! - `report`: a whole [`figcheck::Corpus`] report with the five demo articles loaded
-//!   once each, the size a reader actually pastes.
+//!   once each, the size a reader actually pastes;
+//! - `one against 1,000`: with 1,000 articles loaded (the demo articles, over and over),
+//!   adding one more and checking it against all of them, which is what the page does on
+//!   every edit. The bar is well under one frame, 16 ms.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -67,5 +70,29 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput);
+fn one_against_many(c: &mut Criterion) {
+    let mut corpus = Corpus::new();
+    for copy in 0..1_000 {
+        let (id, text) = demo::ARTICLES[copy % demo::ARTICLES.len()];
+        corpus
+            .add(Document::new(format!("{copy}-{id}"), text))
+            .expect("demo articles are valid");
+    }
+    let (_, new_text) = demo::ARTICLES[0];
+    let mut group = c.benchmark_group("check");
+    group.sample_size(20);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function("one against 1,000", |b| {
+        b.iter(|| {
+            corpus
+                .insert(Document::new("new", black_box(new_text)))
+                .expect("a valid article");
+            corpus.report_for("new")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, throughput, one_against_many);
 criterion_main!(benches);

@@ -108,7 +108,10 @@ fn every_check_fixture_gives_exactly_its_findings() {
             }
         }
         for finding in report.findings.iter().filter(|f| FLAGS.contains(&f.kind)) {
-            if !expected_flags.iter().any(|expected| std::ptr::eq(*expected, finding)) {
+            if !expected_flags
+                .iter()
+                .any(|expected| std::ptr::eq(*expected, finding))
+            {
                 false_flags += 1;
                 failures.push(format!(
                     "{name}: unexpected {:?}: {} | {}\n    {}",

@@ -129,6 +129,23 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
     // every repeat with every other would make checking quadratic in the repeats.
     let mut seen: HashSet<String> = HashSet::new();
     let mut per_document: HashMap<(&str, Metric, usize), usize> = HashMap::new();
+    // With a focus, only the buckets the focused document has a claim in can give a
+    // finding: checking one new article against a thousand loaded ones reads the others'
+    // claims, but builds nothing for buckets the new article does not touch.
+    let focus_buckets: Option<HashSet<(&str, Metric)>> = focus.map(|f| {
+        analyses.get(f).map_or_else(HashSet::new, |analysis| {
+            analysis
+                .claims
+                .iter()
+                .flat_map(|claim| {
+                    claim
+                        .subjects
+                        .iter()
+                        .map(move |subject| (subject.key.as_str(), claim.metric))
+                })
+                .collect()
+        })
+    });
     for (doc, analysis) in analyses.iter().enumerate() {
         for (index, (figure, claim)) in analysis.figures.iter().zip(&analysis.claims).enumerate() {
             if figure.boilerplate
@@ -137,9 +154,24 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
             {
                 continue;
             }
+            let relevant = |bucket: &(&str, Metric)| {
+                focus_buckets
+                    .as_ref()
+                    .is_none_or(|buckets| buckets.contains(bucket))
+            };
+            if !claim
+                .subjects
+                .iter()
+                .any(|subject| relevant(&(subject.key.as_str(), claim.metric)))
+            {
+                continue;
+            }
             let content = comparison_key(figure, claim);
             for subject in &claim.subjects {
                 let bucket = (subject.key.as_str(), claim.metric);
+                if !relevant(&bucket) {
+                    continue;
+                }
                 if !seen.insert(format!(
                     "{}\u{0}{:?}\u{0}{doc}\u{0}{content}",
                     bucket.0, bucket.1
