@@ -12,7 +12,8 @@
 //!
 //! Each side is the exact text of a quoted figure or verdict. A `no <kind>` line is a
 //! look-alike that must not be reported. Every flag the checker raises (contradiction,
-//! scale mismatch, qualitative contradiction) must be expected somewhere; the test
+//! scale mismatch, qualitative contradiction, arithmetic mismatch) must be expected
+//! somewhere; the test
 //! prints precision and recall over the whole set, and fails on any miss.
 
 use std::path::Path;
@@ -20,10 +21,11 @@ use std::path::Path;
 use figcheck::report::FindingEntry;
 use figcheck::{Corpus, Document, FindingKind};
 
-const FLAGS: [FindingKind; 3] = [
+const FLAGS: [FindingKind; 4] = [
     FindingKind::Contradiction,
     FindingKind::ScaleMismatch,
     FindingKind::QualitativeContradiction,
+    FindingKind::ArithmeticMismatch,
 ];
 
 fn kind_named(name: &str) -> Option<FindingKind> {
@@ -33,6 +35,7 @@ fn kind_named(name: &str) -> Option<FindingKind> {
         "qualitative_contradiction" => FindingKind::QualitativeContradiction,
         "corroboration" => FindingKind::Corroboration,
         "not_comparable" => FindingKind::NotComparable,
+        "arithmetic_mismatch" => FindingKind::ArithmeticMismatch,
         _ => return None,
     })
 }

@@ -15,8 +15,11 @@
 //!    "fell 3%") contradict whatever the numbers.
 //! 4. Verdicts ("weak Q1 profitability", "strong Q1 2026 earnings") about one subject
 //!    and quarter with opposite polarity are a qualitative contradiction.
-//! 5. Repeats are folded: one finding per pair of documents, subject, metric and kind.
+//! 5. Inside each article, a stated change in percent is recomputed from the two levels
+//!    it runs between ([`internal`]).
+//! 6. Repeats are folded: one finding per pair of documents, subject, metric and kind.
 
+mod internal;
 mod interval;
 
 use std::collections::{HashMap, HashSet};
@@ -42,6 +45,9 @@ pub enum FindingKind {
     Corroboration,
     /// Figures that would disagree but refer to different periods.
     NotComparable,
+    /// An article's own figures that its arithmetic contradicts: a stated change that
+    /// the two levels it runs between do not give.
+    ArithmeticMismatch,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -202,6 +208,11 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
         }
     }
     findings.extend(compare_verdicts(analyses, focus));
+    for (doc, analysis) in analyses.iter().enumerate() {
+        if focus.is_none_or(|f| f == doc) {
+            findings.extend(internal::check_document(analysis, doc));
+        }
+    }
     fold_repeats(findings)
 }
 
