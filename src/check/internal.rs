@@ -1,5 +1,11 @@
 //! Checks inside one article: figures that the article's own arithmetic contradicts.
 //!
+//! Parts within a total: segment figures ("AI colocation revenue of $77.5 million") of a
+//! subject's metric must not add up to more than the total stated for the same period
+//! ("revenue of $115.2 million in Q1 2026"). Parts and total are read within one
+//! paragraph; a part with no period of its own counts when the paragraph's totals all
+//! state one period.
+//!
 //! Growth recomputed: a sentence that states a change in percent and the two levels it
 //! runs between ("revenue rose 60% from $79.5 million to $115.2 million", "revenue of
 //! $115.2 million, up 45% from $79.5 million") is recomputed from the levels. The levels
@@ -11,8 +17,147 @@ use super::{Finding, FindingKind, Severity, Side};
 use crate::claims::{Analysis, Direction};
 use crate::figures::{ChangeEnd, Figure, FigureKind};
 
-/// The growth-recomputed findings of one document, `doc` being its index in the corpus.
+/// The findings inside one document, `doc` being its index in the corpus.
 pub fn check_document(analysis: &Analysis, doc: usize) -> Vec<Finding> {
+    let mut findings = growth_recomputed(analysis, doc);
+    findings.extend(parts_within_total(analysis, doc));
+    findings
+}
+
+/// The most figures a paragraph may hold for [`parts_within_total`] to read it: every
+/// total is matched against every part, and a pasted table is no place for that.
+const MAX_FIGURES_PER_PARAGRAPH: usize = 200;
+
+fn parts_within_total(analysis: &Analysis, doc: usize) -> Vec<Finding> {
+    let text = analysis.document.text.as_str();
+    let level = |i: usize| {
+        let (figure, claim) = (&analysis.figures[i], &analysis.claims[i]);
+        !claim.is_change
+            && !figure.boilerplate
+            && figure.change_end != Some(ChangeEnd::From)
+            && matches!(
+                figure.kind,
+                FigureKind::Money | FigureKind::Quantity | FigureKind::Count
+            )
+            && figure.amount.as_point().is_some()
+            && !claim.subjects.is_empty()
+    };
+    let mut findings = Vec::new();
+    let mut paragraph_start = 0;
+    for paragraph in text.split_inclusive("\n\n") {
+        let span = crate::span::Span::new(paragraph_start, paragraph_start + paragraph.len());
+        paragraph_start = span.end;
+        // Figures are in order of position: the paragraph's by binary search.
+        let first = analysis
+            .figures
+            .partition_point(|f| f.span.start < span.start);
+        let last = analysis
+            .figures
+            .partition_point(|f| f.span.start < span.end);
+        if last - first > MAX_FIGURES_PER_PARAGRAPH {
+            continue;
+        }
+        let levels: Vec<usize> = (first..last).filter(|&i| level(i)).collect();
+        findings.extend(parts_in_paragraph(analysis, doc, &levels));
+    }
+    findings
+}
+
+/// [`parts_within_total`] for the level figures of one paragraph.
+fn parts_in_paragraph(analysis: &Analysis, doc: usize, levels: &[usize]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for &total in levels {
+        let (total_figure, total_claim) = (&analysis.figures[total], &analysis.claims[total]);
+        if total_claim.segment.is_some() || total_claim.period.is_none() {
+            continue;
+        }
+        let (Some(total_interval), Some(total_unit)) =
+            (Interval::of(total_figure), total_figure.unit)
+        else {
+            continue;
+        };
+        let same_whole = |i: usize| {
+            let claim = &analysis.claims[i];
+            claim.metric == total_claim.metric
+                && claim.subjects.first().map(|s| &s.key)
+                    == total_claim.subjects.first().map(|s| &s.key)
+                && analysis.figures[i]
+                    .unit
+                    .is_some_and(|unit| unit.commensurable(total_unit))
+        };
+        // A part with no period of its own belongs to the paragraph's total only if the
+        // paragraph's totals all state one period: "revenue of $115.2 million, against
+        // $79.5 million a year earlier" leaves a segment's year unsaid.
+        let one_period = levels.iter().all(|&t| {
+            let other = &analysis.claims[t];
+            other.segment.is_some() || !same_whole(t) || other.period == total_claim.period
+        });
+        // One part per segment: the last one stated, which is the current level when a
+        // segment is given "from" one level "to" another.
+        let mut parts: Vec<usize> = Vec::new();
+        for &part in levels.iter().filter(|&&i| i != total) {
+            let claim = &analysis.claims[part];
+            let same_period = match claim.period {
+                Some(period) => Some(period) == total_claim.period,
+                None => one_period,
+            };
+            if same_whole(part) && same_period && claim.segment.is_some() {
+                parts.retain(|&p| analysis.claims[p].segment != claim.segment);
+                parts.push(part);
+            }
+        }
+        if parts.is_empty() {
+            continue;
+        }
+        let base = |i: usize| analysis.figures[i].unit.map_or(1.0, |unit| unit.to_base());
+        let least: f64 = parts
+            .iter()
+            .filter_map(|&p| Interval::of(&analysis.figures[p]).map(|i| i.low * base(p)))
+            .sum();
+        if least <= total_interval.high * base(total) {
+            continue;
+        }
+        let amount = crate::report::format_amount;
+        let listed: Vec<String> = parts
+            .iter()
+            .map(|&p| {
+                format!(
+                    "{} {}",
+                    analysis.claims[p].segment.as_deref().unwrap_or("part"),
+                    amount(&analysis.figures[p])
+                )
+            })
+            .collect();
+        let subject = total_claim
+            .subjects
+            .first()
+            .map_or_else(String::new, |s| s.name.clone());
+        let last = *parts.last().unwrap_or(&total);
+        findings.push(Finding {
+            kind: FindingKind::ArithmeticMismatch,
+            severity: Severity::High,
+            confidence: 0.7,
+            a: side(
+                doc,
+                last,
+                &analysis.figures[last],
+                analysis.claims[last].sentence,
+            ),
+            b: side(doc, total, total_figure, total_claim.sentence),
+            subject: subject.clone(),
+            metric: total_claim.metric,
+            explanation: format!(
+                "{subject}'s {}: the parts ({}) add up to more than the total of {}.",
+                total_claim.metric.label(),
+                listed.join(" + "),
+                amount(total_figure),
+            ),
+        });
+    }
+    findings
+}
+
+fn growth_recomputed(analysis: &Analysis, doc: usize) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, figure) in analysis.figures.iter().enumerate() {
         let claim = &analysis.claims[index];
@@ -111,7 +256,14 @@ fn trim(value: f64) -> String {
 fn levels_in_sentence(analysis: &Analysis, index: usize) -> Option<(usize, usize)> {
     let sentence = analysis.claims[index].sentence;
     let text = analysis.document.text.as_str();
-    let in_sentence: Vec<usize> = (0..analysis.figures.len())
+    // Figures are in order of position: the sentence's by binary search.
+    let first = analysis
+        .figures
+        .partition_point(|f| f.span.start < sentence.start);
+    let last = analysis
+        .figures
+        .partition_point(|f| f.span.start < sentence.end);
+    let in_sentence: Vec<usize> = (first..last)
         .filter(|&i| i != index && sentence.contains(analysis.figures[i].span))
         .filter(|&i| {
             matches!(
@@ -200,6 +352,23 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("is +44.9%"), "{}", found[0]);
         assert!(found[0].contains("not +60%"), "{}", found[0]);
+    }
+
+    #[test]
+    fn parts_that_add_up_past_their_total_are_reported() {
+        let found = mismatches(
+            "Acme Corp posts results\n\nAcme Corp's revenue was $100 million in Q1 2026. Its colocation revenue was $70 million and its hosting revenue $45 million.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("add up to more than the total of $100 million"),
+            "{}",
+            found[0]
+        );
+        assert!(mismatches(
+            "Acme Corp posts results\n\nAcme Corp's revenue was $100 million in Q1 2026. Its colocation revenue was $60 million and its hosting revenue $35 million.",
+        )
+        .is_empty());
     }
 
     #[test]

@@ -121,7 +121,9 @@ static OWNED_METRIC_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<segment>(?:AI[ ])?colocation|self-mining|hosting|cloud|data[ ]center|mining)(?-u:\b)").expect("segment pattern")
+    // Lower case only (but "AI"): a capitalised "Hosting" or "Mining" is part of a name,
+    // as in "Chi Hosting's revenue".
+    Regex::new(r"(?-u:\b)(?P<segment>(?:AI[ ])?colocation|self-mining|hosting|cloud|data[ ]center|mining)(?-u:\b)").expect("segment pattern")
 });
 
 /// A metric noun found near a figure.

@@ -1128,6 +1128,8 @@ static CHANGE_BEFORE_FROM: LazyLock<Regex> = LazyLock::new(|| {
           | adjust(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|hik(?:e|es|ed|ing)
           | slash(?:es|ed|ing)?|trimm?(?:s|ed|ing)?|lift(?:s|ed|ing)?|went|go(?:es|ne|ing)?|up|down
           | doubl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|gain(?:s|ed|ing)?|los(?:e|es|t|ing)|shift(?:s|ed|ing)?
+          | plummet(?:s|ed|ing)?|skyrocket(?:s|ed|ing)?|tank(?:s|ed|ing)?|dip(?:s|ped|ping)?
+          | rebound(?:s|ed|ing)?|recover(?:s|ed|ing)?|leap(?:s|ed|t|ing)?|spik(?:e|es|ed|ing)
         )(?-u:\b)[^.;:!?\n]{0,40}$",
     )
     .expect("change verb pattern")
