@@ -6,11 +6,19 @@
 //! paragraph; a part with no period of its own counts when the paragraph's totals all
 //! state one period.
 //!
+//! Shares past the whole: the shares a paragraph gives of one whole ("60% of its
+//! revenue", "45% of revenue") must not add up past 100%. A share repeated with the same
+//! value is counted once, so a headline that restates the body never adds up.
+//!
 //! Growth recomputed: a sentence that states a change in percent and the two levels it
 //! runs between ("revenue rose 60% from $79.5 million to $115.2 million", "revenue of
 //! $115.2 million, up 45% from $79.5 million") is recomputed from the levels. The levels
 //! carry their rounding, so the recomputed change is an interval too; a stated change
 //! outside it is a finding, with the arithmetic.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::interval::Interval;
 use super::{Finding, FindingKind, Severity, Side};
@@ -21,6 +29,111 @@ use crate::figures::{ChangeEnd, Figure, FigureKind};
 pub fn check_document(analysis: &Analysis, doc: usize) -> Vec<Finding> {
     let mut findings = growth_recomputed(analysis, doc);
     findings.extend(parts_within_total(analysis, doc));
+    findings.extend(shares_past_the_whole(analysis, doc));
+    findings
+}
+
+/// "of its revenue", "of the company's sales", "of Acme's total output": group `whole`
+/// is the noun the shares divide.
+static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ ]of[ ](?:(?:its|their|the|total|all|the[ ]company['’]s)[ ])*(?:(?:[A-Z][A-Za-z]*[ ]){0,3}[A-Z][A-Za-z]*['’]s[ ](?:total[ ])?)?(?P<whole>[a-z][a-z-]{2,30})(?-u:\b)")
+        .expect("share pattern")
+});
+
+fn shares_past_the_whole(analysis: &Analysis, doc: usize) -> Vec<Finding> {
+    let text = analysis.document.text.as_str();
+    let mut findings = Vec::new();
+    let mut paragraph_start = 0;
+    for paragraph in text.split_inclusive("\n\n") {
+        let span = crate::span::Span::new(paragraph_start, paragraph_start + paragraph.len());
+        paragraph_start = span.end;
+        let first = analysis
+            .figures
+            .partition_point(|f| f.span.start < span.start);
+        let last = analysis
+            .figures
+            .partition_point(|f| f.span.start < span.end);
+        if last - first > MAX_FIGURES_PER_PARAGRAPH {
+            continue;
+        }
+        // (subject key, whole) -> the distinct shares, as (value, figure index).
+        let mut wholes: Vec<((String, String), Vec<(f64, usize)>)> = Vec::new();
+        for index in first..last {
+            let (figure, claim) = (&analysis.figures[index], &analysis.claims[index]);
+            if figure.kind != FigureKind::Percent
+                || figure.boilerplate
+                || claim.direction.is_some()
+                || figure.qualifier != crate::figures::Qualifier::Exact
+            {
+                continue;
+            }
+            let (Some(value), Some(found)) = (
+                figure.amount.as_point(),
+                SHARE_OF.captures(&text[figure.span.end..]),
+            ) else {
+                continue;
+            };
+            let Some(whole) = found.name("whole") else {
+                continue;
+            };
+            let subject = claim
+                .subjects
+                .first()
+                .map_or_else(String::new, |s| s.key.clone());
+            let key = (subject, whole.as_str().to_string());
+            match wholes.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, shares)) => {
+                    if !shares.iter().any(|(v, _)| *v == value) {
+                        shares.push((value, index));
+                    }
+                }
+                None => wholes.push((key, vec![(value, index)])),
+            }
+        }
+        for ((_, whole), shares) in wholes {
+            let least: f64 = shares
+                .iter()
+                .filter_map(|&(_, i)| Interval::of(&analysis.figures[i]).map(|i| i.low))
+                .sum();
+            if shares.len() < 2 || least <= 100.0 {
+                continue;
+            }
+            let (first_share, last_share) = (shares[0].1, shares[shares.len() - 1].1);
+            let claim = &analysis.claims[last_share];
+            let listed: Vec<String> = shares
+                .iter()
+                .map(|(v, _)| format!("{}%", trim(*v)))
+                .collect();
+            let total: f64 = shares.iter().map(|(v, _)| v).sum();
+            findings.push(Finding {
+                kind: FindingKind::ArithmeticMismatch,
+                severity: Severity::Medium,
+                confidence: 0.6,
+                a: side(
+                    doc,
+                    first_share,
+                    &analysis.figures[first_share],
+                    analysis.claims[first_share].sentence,
+                ),
+                b: side(
+                    doc,
+                    last_share,
+                    &analysis.figures[last_share],
+                    claim.sentence,
+                ),
+                subject: claim
+                    .subjects
+                    .first()
+                    .map_or_else(String::new, |s| s.name.clone()),
+                metric: claim.metric,
+                explanation: format!(
+                    "shares of {whole}: {} = {}%, more than the whole.",
+                    listed.join(" + "),
+                    trim(total)
+                ),
+            });
+        }
+    }
     findings
 }
 
@@ -367,6 +480,20 @@ mod tests {
         );
         assert!(mismatches(
             "Acme Corp posts results\n\nAcme Corp's revenue was $100 million in Q1 2026. Its colocation revenue was $60 million and its hosting revenue $35 million.",
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn shares_of_one_whole_past_a_hundred_percent_are_reported_once_each() {
+        let found = mismatches(
+            "Acme Corp results\n\nHosting brought in 60% of its revenue in 2025. Mining brought in 55% of revenue in 2025.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("60% + 55% = 115%"), "{}", found[0]);
+        // The same share said twice is one share.
+        assert!(mismatches(
+            "Acme Corp results\n\nHosting brought in 60% of its revenue. Again, hosting made up 60% of revenue.",
         )
         .is_empty());
     }
