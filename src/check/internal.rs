@@ -40,6 +40,10 @@ static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("share pattern")
 });
 
+/// The distinct shares a paragraph gives of one whole: ((subject key, whole), [(value,
+/// figure index)]).
+type Shares = ((String, String), Vec<(f64, usize)>);
+
 fn shares_past_the_whole(analysis: &Analysis, doc: usize) -> Vec<Finding> {
     let text = analysis.document.text.as_str();
     let mut findings = Vec::new();
@@ -56,8 +60,7 @@ fn shares_past_the_whole(analysis: &Analysis, doc: usize) -> Vec<Finding> {
         if last - first > MAX_FIGURES_PER_PARAGRAPH {
             continue;
         }
-        // (subject key, whole) -> the distinct shares, as (value, figure index).
-        let mut wholes: Vec<((String, String), Vec<(f64, usize)>)> = Vec::new();
+        let mut wholes: Vec<Shares> = Vec::new();
         for index in first..last {
             let (figure, claim) = (&analysis.figures[index], &analysis.claims[index]);
             if figure.kind != FigureKind::Percent
