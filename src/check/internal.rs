@@ -10,6 +10,11 @@
 //! revenue", "45% of revenue") must not add up past 100%. A share repeated with the same
 //! value is counted once, so a headline that restates the body never adds up.
 //!
+//! Compound change: a fall in what a miner produces and a fall in the price of what it
+//! produces imply a fall in the revenue from producing it: a 45% fall in production and
+//! an 18% fall in price leave 0.55 × 0.82 = 0.451 of the revenue, −54.9%. A stated
+//! mining-revenue change further than [`COMPOUND_TOLERANCE`] from that is a finding.
+//!
 //! Growth recomputed: a sentence that states a change in percent and the two levels it
 //! runs between ("revenue rose 60% from $79.5 million to $115.2 million", "revenue of
 //! $115.2 million, up 45% from $79.5 million") is recomputed from the levels. The levels
@@ -30,7 +35,113 @@ pub fn check_document(analysis: &Analysis, doc: usize) -> Vec<Finding> {
     let mut findings = growth_recomputed(analysis, doc);
     findings.extend(parts_within_total(analysis, doc));
     findings.extend(shares_past_the_whole(analysis, doc));
+    findings.extend(compound_change(analysis, doc));
     findings
+}
+
+/// How far, in percentage points, a stated revenue change may sit from the one its
+/// production and price changes imply. Prices in such sentences are period averages or
+/// point-to-point moves, and revenue has small parts besides; five points allows for that
+/// and still catches a figure that is plainly off.
+pub const COMPOUND_TOLERANCE: f64 = 5.0;
+
+/// A stated change as a signed fraction range, from its rounding and its direction.
+fn signed_change(analysis: &Analysis, index: usize) -> Option<(f64, f64)> {
+    let interval = Interval::of(&analysis.figures[index])?;
+    Some(match analysis.claims[index].direction? {
+        Direction::Down => (-interval.high / 100.0, -interval.low / 100.0),
+        Direction::Up => (interval.low / 100.0, interval.high / 100.0),
+    })
+}
+
+fn compound_change(analysis: &Analysis, doc: usize) -> Vec<Finding> {
+    use crate::claims::Metric;
+    let change_of = |metric: Metric, i: usize| {
+        let (figure, claim) = (&analysis.figures[i], &analysis.claims[i]);
+        figure.kind == FigureKind::Percent
+            && !figure.boilerplate
+            && claim.is_change
+            && claim.direction.is_some()
+            && claim.metric == metric
+    };
+    let figures = 0..analysis.figures.len();
+    let Some(production) = figures.clone().find(|&i| change_of(Metric::Production, i)) else {
+        return Vec::new();
+    };
+    let sentence = analysis.claims[production].sentence;
+    let Some(price) = figures
+        .clone()
+        .find(|&i| change_of(Metric::AssetPrice, i) && analysis.claims[i].sentence == sentence)
+    else {
+        return Vec::new();
+    };
+    let mining = |i: usize| {
+        let claim = &analysis.claims[i];
+        claim.metric == Metric::Revenue
+            && claim
+                .segment
+                .as_deref()
+                .is_some_and(|segment| segment.to_ascii_lowercase().contains("mining"))
+    };
+    // The mining revenue change: stated in percent, or from two levels.
+    let stated = figures
+        .clone()
+        .find(|&i| mining(i) && change_of(Metric::Revenue, i))
+        .and_then(|i| Some((signed_change(analysis, i)?, i)))
+        .or_else(|| {
+            let from = figures
+                .clone()
+                .find(|&i| mining(i) && analysis.figures[i].change_end == Some(ChangeEnd::From))?;
+            let to = (from + 1..analysis.figures.len())
+                .find(|&i| mining(i) && analysis.figures[i].change_end == Some(ChangeEnd::To))?;
+            let (a, b) = (
+                Interval::of(&analysis.figures[from])?,
+                Interval::of(&analysis.figures[to])?,
+            );
+            (a.low > 0.0).then_some(((b.low / a.high - 1.0, b.high / a.low - 1.0), to))
+        });
+    let (Some(p), Some(q), Some(((r_low, r_high), revenue))) = (
+        signed_change(analysis, production),
+        signed_change(analysis, price),
+        stated,
+    ) else {
+        return Vec::new();
+    };
+    // Both factors are positive, so the product's extremes are at the corners.
+    let implied = (
+        (1.0 + p.0) * (1.0 + q.0) - 1.0,
+        (1.0 + p.1) * (1.0 + q.1) - 1.0,
+    );
+    let reach = COMPOUND_TOLERANCE / 100.0;
+    if r_high >= implied.0 - reach && r_low <= implied.1 + reach {
+        return Vec::new();
+    }
+    let middle = |(low, high): (f64, f64)| (low + high) / 2.0;
+    let (pm, qm) = (middle(p), middle(q));
+    let claim = &analysis.claims[revenue];
+    let subject = claim
+        .subjects
+        .first()
+        .map_or_else(String::new, |s| s.name.clone());
+    vec![Finding {
+        kind: FindingKind::ArithmeticMismatch,
+        severity: Severity::Medium,
+        confidence: 0.6,
+        a: side(doc, production, &analysis.figures[production], sentence),
+        b: side(doc, revenue, &analysis.figures[revenue], claim.sentence),
+        subject,
+        metric: Metric::Revenue,
+        explanation: format!(
+            "mining revenue: production {:+.0}% and price {:+.0}% imply {:.2} × {:.2} − 1 = {:+.1}%, but the article gives {:+.1}% (more than {} points apart).",
+            pm * 100.0,
+            qm * 100.0,
+            1.0 + pm,
+            1.0 + qm,
+            ((1.0 + pm) * (1.0 + qm) - 1.0) * 100.0,
+            middle((r_low, r_high)) * 100.0,
+            trim(COMPOUND_TOLERANCE),
+        ),
+    }]
 }
 
 /// "of its revenue", "of the company's sales", "of Acme's total output": group `whole`
@@ -499,6 +610,24 @@ mod tests {
             "Acme Corp results\n\nHosting brought in 60% of its revenue. Again, hosting made up 60% of revenue.",
         )
         .is_empty());
+    }
+
+    #[test]
+    fn production_and_price_falls_imply_the_mining_revenue_fall() {
+        let consistent = "Acme Mining results\n\nAcme Mining's self-mining revenue fell from $67.2 million to $30.1 million in Q1 2026. The company pointed to a 45% fall in BTC production and an 18% drop in BTC prices.";
+        assert!(
+            mismatches(consistent).is_empty(),
+            "{:?}",
+            mismatches(consistent)
+        );
+        let off = consistent.replace("$30.1 million", "$50 million");
+        let found = mismatches(&off);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("0.55 × 0.82 − 1 = -54.9%"),
+            "{}",
+            found[0]
+        );
     }
 
     #[test]

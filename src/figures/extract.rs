@@ -1106,10 +1106,11 @@ enum Pair {
     Change(Figure, Figure),
 }
 
-/// What joins the two sides of a range. An approximation on the second side ("between
-/// 2 g and about 7 g", "2 - ~7 grams") is part of the joint, not a new figure.
+/// What joins the two sides of a range. An approximation or an emphasis on the second
+/// side ("between 2 g and about 7 g", "2 - ~7 grams", "from $67.2 million to a mere
+/// $30.1 million") is part of the joint, not a new figure.
 static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:-?[ ](?i:to|and|through|thru)[ ]|[ \x{00A0}]?[–—~-][ \x{00A0}]?)(?:(?i:about|around|roughly|approximately)[ ]|~[ ]?)?")
+    Regex::new(r"^(?:-?[ ](?i:to|and|through|thru)[ ]|[ \x{00A0}]?[–—~-][ \x{00A0}]?)(?:(?i:about|around|roughly|approximately|a[ ]mere|a[ ]meagre|a[ ]meager|just|only|a[ ]record)[ ]|~[ ]?)?")
         .expect("connector pattern")
 });
 
