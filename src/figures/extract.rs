@@ -456,11 +456,16 @@ impl Reading {
                 high: Some(value),
                 ..point
             },
-            Qualifier::Nearly => Amount {
-                low: Some(value * (1.0 - NEARLY_TOLERANCE)),
-                high: Some(value),
-                ..point
-            },
+            // "nearly 10%" is 9%–10%; "nearly -1" is -1 to -0.9: short of the value, in
+            // magnitude, on the side of zero.
+            Qualifier::Nearly => {
+                let short = value * (1.0 - NEARLY_TOLERANCE);
+                Amount {
+                    low: Some(short.min(value)),
+                    high: Some(short.max(value)),
+                    ..point
+                }
+            }
             _ => point,
         };
         let qualifier = match self.qualifier {
@@ -1604,6 +1609,15 @@ mod tests {
     fn bounds(text: &str) -> (Option<f64>, Option<f64>) {
         let (_, _, low, high, _) = only(text);
         (low, high)
+    }
+
+    /// Regression, found by the property tests: "nearly -1" gave a low above its high.
+    #[test]
+    fn nearly_a_negative_value_stays_in_order() {
+        assert_eq!(
+            bounds("a change of nearly -1 point"),
+            (Some(-1.0), Some(-0.9))
+        );
     }
 
     #[test]
