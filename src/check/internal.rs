@@ -144,6 +144,34 @@ fn compound_change(analysis: &Analysis, doc: usize) -> Vec<Finding> {
     }]
 }
 
+/// The indexes of the figures that start inside `span`. Figures are in order of
+/// position, so this is two binary searches.
+fn figures_in(analysis: &Analysis, span: crate::span::Span) -> std::ops::Range<usize> {
+    let first = analysis
+        .figures
+        .partition_point(|f| f.span.start < span.start);
+    let last = analysis
+        .figures
+        .partition_point(|f| f.span.start < span.end);
+    first..last
+}
+
+/// The figure indexes of each paragraph (text between blank lines) that holds at most
+/// [`MAX_FIGURES_PER_PARAGRAPH`] figures.
+fn paragraphs(analysis: &Analysis) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    analysis
+        .document
+        .text
+        .split_inclusive("\n\n")
+        .filter_map(move |paragraph| {
+            let span = crate::span::Span::new(start, start + paragraph.len());
+            start = span.end;
+            let figures = figures_in(analysis, span);
+            (figures.len() <= MAX_FIGURES_PER_PARAGRAPH).then_some(figures)
+        })
+}
+
 /// "of its revenue", "of the company's sales", "of Acme's total output": group `whole`
 /// is the noun the shares divide.
 static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -158,21 +186,9 @@ type Shares = ((String, String), Vec<(f64, usize)>);
 fn shares_past_the_whole(analysis: &Analysis, doc: usize) -> Vec<Finding> {
     let text = analysis.document.text.as_str();
     let mut findings = Vec::new();
-    let mut paragraph_start = 0;
-    for paragraph in text.split_inclusive("\n\n") {
-        let span = crate::span::Span::new(paragraph_start, paragraph_start + paragraph.len());
-        paragraph_start = span.end;
-        let first = analysis
-            .figures
-            .partition_point(|f| f.span.start < span.start);
-        let last = analysis
-            .figures
-            .partition_point(|f| f.span.start < span.end);
-        if last - first > MAX_FIGURES_PER_PARAGRAPH {
-            continue;
-        }
+    for figures in paragraphs(analysis) {
         let mut wholes: Vec<Shares> = Vec::new();
-        for index in first..last {
+        for index in figures {
             let (figure, claim) = (&analysis.figures[index], &analysis.claims[index]);
             if figure.kind != FigureKind::Percent
                 || figure.boilerplate
@@ -256,7 +272,6 @@ fn shares_past_the_whole(analysis: &Analysis, doc: usize) -> Vec<Finding> {
 const MAX_FIGURES_PER_PARAGRAPH: usize = 200;
 
 fn parts_within_total(analysis: &Analysis, doc: usize) -> Vec<Finding> {
-    let text = analysis.document.text.as_str();
     let level = |i: usize| {
         let (figure, claim) = (&analysis.figures[i], &analysis.claims[i]);
         !claim.is_change
@@ -270,21 +285,8 @@ fn parts_within_total(analysis: &Analysis, doc: usize) -> Vec<Finding> {
             && !claim.subjects.is_empty()
     };
     let mut findings = Vec::new();
-    let mut paragraph_start = 0;
-    for paragraph in text.split_inclusive("\n\n") {
-        let span = crate::span::Span::new(paragraph_start, paragraph_start + paragraph.len());
-        paragraph_start = span.end;
-        // Figures are in order of position: the paragraph's by binary search.
-        let first = analysis
-            .figures
-            .partition_point(|f| f.span.start < span.start);
-        let last = analysis
-            .figures
-            .partition_point(|f| f.span.start < span.end);
-        if last - first > MAX_FIGURES_PER_PARAGRAPH {
-            continue;
-        }
-        let levels: Vec<usize> = (first..last).filter(|&i| level(i)).collect();
+    for figures in paragraphs(analysis) {
+        let levels: Vec<usize> = figures.filter(|&i| level(i)).collect();
         findings.extend(parts_in_paragraph(analysis, doc, &levels));
     }
     findings
@@ -483,14 +485,7 @@ fn trim(value: f64) -> String {
 fn levels_in_sentence(analysis: &Analysis, index: usize) -> Option<(usize, usize)> {
     let sentence = analysis.claims[index].sentence;
     let text = analysis.document.text.as_str();
-    // Figures are in order of position: the sentence's by binary search.
-    let first = analysis
-        .figures
-        .partition_point(|f| f.span.start < sentence.start);
-    let last = analysis
-        .figures
-        .partition_point(|f| f.span.start < sentence.end);
-    let in_sentence: Vec<usize> = (first..last)
+    let in_sentence: Vec<usize> = figures_in(analysis, sentence)
         .filter(|&i| i != index && sentence.contains(analysis.figures[i].span))
         .filter(|&i| {
             matches!(
