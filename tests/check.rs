@@ -16,7 +16,7 @@
 //! somewhere; the test
 //! prints precision and recall over the whole set, and fails on any miss.
 
-use std::path::Path;
+mod fixture_files;
 
 use figcheck::report::FindingEntry;
 use figcheck::{Corpus, Document, FindingKind};
@@ -46,23 +46,17 @@ fn links(finding: &FindingEntry, a: &str, b: &str) -> bool {
 
 #[test]
 fn every_check_fixture_gives_exactly_its_findings() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixture folder")
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 12, "only {} check fixtures", paths.len());
+    let fixtures = fixture_files::fixtures("check");
+    assert!(
+        fixtures.len() >= 12,
+        "only {} check fixtures",
+        fixtures.len()
+    );
 
     let (mut true_flags, mut false_flags, mut missed_flags) = (0, 0, 0);
     let mut failures = Vec::new();
-    for path in &paths {
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let content = std::fs::read_to_string(path).expect("fixture text");
-        let (articles, expectations) = content
-            .split_once("\n---\n")
-            .unwrap_or_else(|| panic!("{name}: no --- line"));
+    for fixture in &fixtures {
+        let (name, articles, expectations) = (&fixture.name, &fixture.input, &fixture.expectations);
         let mut corpus = Corpus::new();
         for article in articles.split("=== ").filter(|a| !a.trim().is_empty()) {
             let (id, text) = article.split_once('\n').expect("an id line");
@@ -127,7 +121,7 @@ fn every_check_fixture_gives_exactly_its_findings() {
     let recall = true_flags as f64 / (true_flags + missed_flags).max(1) as f64;
     println!(
         "check fixtures: {} cases, {true_flags} flags found, {false_flags} false, {missed_flags} missed: precision {precision:.3}, recall {recall:.3}",
-        paths.len()
+        fixtures.len()
     );
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

@@ -15,7 +15,7 @@
 //! starts with `known miss:` is a case figcheck still gets wrong, kept so that the day
 //! it is fixed the test says so and the line becomes an expectation.
 
-use std::path::Path;
+mod fixture_files;
 
 use figcheck::figures::date::iso;
 use figcheck::report::FigureEntry;
@@ -23,27 +23,25 @@ use figcheck::{Corpus, Document};
 
 #[test]
 fn every_claim_fixture_reads_as_expected() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixture folder")
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    names.sort();
-    assert!(names.len() >= 10, "only {} claim fixtures", names.len());
+    let fixtures = fixture_files::fixtures("claims");
+    assert!(
+        fixtures.len() >= 10,
+        "only {} claim fixtures",
+        fixtures.len()
+    );
     let mut failures = Vec::new();
     let mut checked = 0;
-    for path in &names {
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let content = std::fs::read_to_string(path).expect("fixture text");
-        let (article, expectations) = content
-            .split_once("\n---\n")
-            .unwrap_or_else(|| panic!("{name}: no --- line"));
+    for fixture in &fixtures {
+        let (name, article) = (&fixture.name, fixture.input.as_str());
         let mut corpus = Corpus::new();
         corpus.add(Document::new(name.clone(), article)).unwrap();
         let report = corpus.report();
-        let verdicts = &corpus.get(&name).unwrap().verdicts;
-        for line in expectations.lines().filter(|l| !l.trim().is_empty()) {
+        let verdicts = &corpus.get(name).unwrap().verdicts;
+        for line in fixture
+            .expectations
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
             checked += 1;
             let (known_miss, line) = match line.strip_prefix("known miss:") {
                 Some(rest) => (true, rest.trim()),
