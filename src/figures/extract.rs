@@ -1611,6 +1611,20 @@ mod tests {
         (low, high)
     }
 
+    #[test]
+    fn spoken_decimals_read_as_decimals() {
+        assert_eq!(
+            bounds("lower than three point five miles"),
+            (None, Some(3.5))
+        );
+        let figure = &extract("grew two point five percent")[0];
+        assert_eq!(
+            (figure.amount.low, figure.amount.resolution),
+            (Some(2.5), 0.1)
+        );
+        assert!(read_all("at one point in the day").is_empty());
+    }
+
     /// Regression, found by the property tests: "nearly -1" gave a low above its high.
     #[test]
     fn nearly_a_negative_value_stays_in_order() {

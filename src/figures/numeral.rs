@@ -192,6 +192,8 @@ static WORD_RUN: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     words.push("dozen");
     words.push("dozens");
+    // "three point five": read_words takes the digits after "point" as decimals.
+    words.push("point");
     words.sort_by_key(|word| std::cmp::Reverse(word.len()));
     let word = format!("(?:{})", words.join("|"));
     // The run starts at the start of the text or after one character that is not part
@@ -216,18 +218,29 @@ pub fn word_numerals(text: &str) -> impl Iterator<Item = Numeral> + '_ {
         let start = found.start() + lead;
         let numeral = read_words(&text[start..found.end()])?;
         Some(Numeral {
-            span: Span::new(start + numeral.0, start + numeral.1),
-            value: numeral.2,
-            resolution: 1.0,
-            fraction: numeral.3,
+            span: Span::new(start + numeral.start, start + numeral.end),
+            value: numeral.value,
+            resolution: numeral.resolution,
+            fraction: numeral.fraction,
             words: true,
         })
     })
 }
 
-/// Reads a run of number words. Returns (start, end) within the run of the part that is
-/// a number, its value, and whether it is a fraction.
-fn read_words(run: &str) -> Option<(usize, usize, f64, bool)> {
+/// What [`read_words`] makes of a run of words.
+struct WordReading {
+    /// The part of the run that is a number, as byte offsets into the run.
+    start: usize,
+    end: usize,
+    value: f64,
+    /// 1 for whole numbers; 0.1 for "three point five".
+    resolution: f64,
+    fraction: bool,
+}
+
+/// Reads a run of number words: the part that is a number, its value and precision, and
+/// whether it is a fraction.
+fn read_words(run: &str) -> Option<WordReading> {
     let lower = run.to_lowercase();
     // Tokens with their byte ranges; "and" and "a"/"an" stay as tokens.
     let mut tokens: Vec<(usize, usize, &str)> = Vec::new();
@@ -252,6 +265,7 @@ fn read_words(run: &str) -> Option<(usize, usize, f64, bool)> {
     let mut fraction = false;
     let mut first = None;
     let mut last_end = 0;
+    let mut resolution = 1.0;
     for (index, &(s, e, word)) in tokens.iter().enumerate() {
         let next = tokens.get(index + 1).map(|t| t.2);
         if word == "and" {
@@ -341,13 +355,34 @@ fn read_words(run: &str) -> Option<(usize, usize, f64, bool)> {
             seen_number = true;
             continue;
         }
+        if word == "point" && seen_number && numerator.is_none() {
+            // "three point five": one digit word per decimal place. "at one point" has
+            // none, and stays "one".
+            let mut place = 0.1;
+            for &(_, digit_end, digit) in &tokens[index + 1..] {
+                match lookup(UNITS, digit) {
+                    Some(value) if value < 10.0 => {
+                        current += value * place;
+                        resolution = place;
+                        place /= 10.0;
+                        last_end = digit_end;
+                    }
+                    _ => break,
+                }
+            }
+        }
         break;
     }
     if !seen_number || last_end == 0 {
         return None;
     }
-    let value = total + current;
-    Some((first?, last_end, value, fraction))
+    Some(WordReading {
+        start: first?,
+        end: last_end,
+        value: total + current,
+        resolution,
+        fraction,
+    })
 }
 
 #[cfg(test)]
