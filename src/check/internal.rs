@@ -28,7 +28,7 @@ use regex::Regex;
 use super::interval::Interval;
 use super::{Finding, FindingKind, Severity, Side};
 use crate::claims::{Analysis, Direction};
-use crate::figures::{ChangeEnd, Figure, FigureKind};
+use crate::figures::{ChangeEnd, FigureKind};
 
 /// The findings inside one document, `doc` being its index in the corpus.
 pub fn check_document(analysis: &Analysis, doc: usize) -> Vec<Finding> {
@@ -119,16 +119,13 @@ fn compound_change(analysis: &Analysis, doc: usize) -> Vec<Finding> {
     let middle = |(low, high): (f64, f64)| (low + high) / 2.0;
     let (pm, qm) = (middle(p), middle(q));
     let claim = &analysis.claims[revenue];
-    let subject = claim
-        .subjects
-        .first()
-        .map_or_else(String::new, |s| s.name.clone());
+    let subject = subject_name(claim);
     vec![Finding {
         kind: FindingKind::ArithmeticMismatch,
         severity: Severity::Medium,
         confidence: 0.6,
-        a: side(doc, production, &analysis.figures[production], sentence),
-        b: side(doc, revenue, &analysis.figures[revenue], claim.sentence),
+        a: side(analysis, doc, production),
+        b: side(analysis, doc, revenue),
         subject,
         metric: Metric::Revenue,
         explanation: format!(
@@ -239,22 +236,9 @@ fn shares_past_the_whole(analysis: &Analysis, doc: usize) -> Vec<Finding> {
                 kind: FindingKind::ArithmeticMismatch,
                 severity: Severity::Medium,
                 confidence: 0.6,
-                a: side(
-                    doc,
-                    first_share,
-                    &analysis.figures[first_share],
-                    analysis.claims[first_share].sentence,
-                ),
-                b: side(
-                    doc,
-                    last_share,
-                    &analysis.figures[last_share],
-                    claim.sentence,
-                ),
-                subject: claim
-                    .subjects
-                    .first()
-                    .map_or_else(String::new, |s| s.name.clone()),
+                a: side(analysis, doc, first_share),
+                b: side(analysis, doc, last_share),
+                subject: subject_name(claim),
                 metric: claim.metric,
                 explanation: format!(
                     "shares of {whole}: {} = {}%, more than the whole.",
@@ -357,22 +341,14 @@ fn parts_in_paragraph(analysis: &Analysis, doc: usize, levels: &[usize]) -> Vec<
                 )
             })
             .collect();
-        let subject = total_claim
-            .subjects
-            .first()
-            .map_or_else(String::new, |s| s.name.clone());
+        let subject = subject_name(total_claim);
         let last = *parts.last().unwrap_or(&total);
         findings.push(Finding {
             kind: FindingKind::ArithmeticMismatch,
             severity: Severity::High,
             confidence: 0.7,
-            a: side(
-                doc,
-                last,
-                &analysis.figures[last],
-                analysis.claims[last].sentence,
-            ),
-            b: side(doc, total, total_figure, total_claim.sentence),
+            a: side(analysis, doc, last),
+            b: side(analysis, doc, total),
             subject: subject.clone(),
             metric: total_claim.metric,
             explanation: format!(
@@ -433,10 +409,7 @@ fn growth_recomputed(analysis: &Analysis, doc: usize) -> Vec<Finding> {
         if stated_range.1 >= computed.0 && stated_range.0 <= computed.1 {
             continue;
         }
-        let subject = claim
-            .subjects
-            .first()
-            .map_or_else(String::new, |s| s.name.clone());
+        let subject = subject_name(claim);
         let what = if subject.is_empty() {
             claim.metric.label().to_string()
         } else {
@@ -447,8 +420,8 @@ fn growth_recomputed(analysis: &Analysis, doc: usize) -> Vec<Finding> {
             kind: FindingKind::ArithmeticMismatch,
             severity: Severity::High,
             confidence: 0.8,
-            a: side(doc, index, figure, claim.sentence),
-            b: side(doc, to, to_figure, analysis.claims[to].sentence),
+            a: side(analysis, doc, index),
+            b: side(analysis, doc, to),
             subject,
             metric: claim.metric,
             explanation: format!(
@@ -466,13 +439,22 @@ fn growth_recomputed(analysis: &Analysis, doc: usize) -> Vec<Finding> {
     findings
 }
 
-fn side(doc: usize, index: usize, figure: &Figure, sentence: crate::span::Span) -> Side {
+/// Figure `index` of the document as a finding's side, quoted with its sentence.
+fn side(analysis: &Analysis, doc: usize, index: usize) -> Side {
     Side {
         doc,
-        span: figure.span,
+        span: analysis.figures[index].span,
         figure: Some(index),
-        sentence,
+        sentence: analysis.claims[index].sentence,
     }
+}
+
+/// The name of a claim's first subject, or "" when it has none.
+fn subject_name(claim: &crate::claims::Claim) -> String {
+    claim
+        .subjects
+        .first()
+        .map_or_else(String::new, |s| s.name.clone())
 }
 
 fn trim(value: f64) -> String {
