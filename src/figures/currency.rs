@@ -19,6 +19,8 @@ use super::unit::Unit;
 pub struct Before {
     pub unit: Unit,
     pub start: usize,
+    /// Read from a currency's name ("ringgit 42"), where a year may follow as well.
+    pub named: bool,
 }
 
 /// A currency read after a numeral.
@@ -40,6 +42,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<glued>[CASR])\$
           | (?P<symbol>[€£¥₹₩₡₾₭₺₽₪₦₿元])
           | (?-u:\b)(?P<code>USD|EUR|GBP|JPY|CNY|RMB|CHF|CAD|AUD|HKD|INR|Rs\.?|MYR|RM|UAH|SGD|NZD|SEK|NOK|DKK|ZAR|BRL|MXN)
+          | (?-u:\b)(?i:(?P<name>(?:malaysian?\x20)?ringgits?|rupiah|baht|yuan|renminbi|naira|zlotys?|hryvnias?))
           )[\x20\x{00A0}]?$",
     )
     .expect("currency prefix pattern")
@@ -52,7 +55,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)^(?:[\x20\x{00A0}]|-)?(?:
             M(?P<million>USD|EUR|GBP|AUD|CAD|CHF|SEK|NOK|DKK)(?-u:\b)
           | (?P<us>US\$)
-          | (?P<egp>L\.E\.?|LE)(?-u:\b)
+          | (?P<egp>L\.E\.?|LE|l\.e\.?)(?-u:\b)
           | (?P<rupees>Rs)(?-u:\b)
           | (?P<code>USD|EUR|GBP|JPY|CNY|RMB|CHF|CAD|AUD|HKD|INR|KRW|SGD|NZD|MXN|BRL|SEK|NOK|DKK
                 |RUB|ZAR|MYR|RM|EGP|TRY|SAR|QAR|AED|ILS|KWD|LBP|UAH|MNT|BGN|PLN|THB|IDR|PHP|TWD
@@ -108,6 +111,10 @@ pub fn currency_before(before: &str) -> Option<Before> {
         "USD"
     } else if let Some(symbol) = found.name("symbol") {
         symbol_code(symbol.as_str())
+    } else if let Some(name) = found.name("name") {
+        // Currency names that are no other English word may also come first, as in
+        // "ringgit 42"; "dollars", "pounds" and "won" may not.
+        word_code(&name.as_str().to_ascii_lowercase()).0
     } else {
         match found.name("code")?.as_str().trim_end_matches('.') {
             "RMB" => "CNY",
@@ -119,6 +126,7 @@ pub fn currency_before(before: &str) -> Option<Before> {
     Some(Before {
         unit: Unit::from_symbol(code)?,
         start,
+        named: found.name("name").is_some(),
     })
 }
 

@@ -135,7 +135,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // June 2024
         format!(r"(?P<my>(?-u:\b){}[ ]+(?:of[ ]+)?(?P<year3>{year})(?-u:\b))", MONTH.replace("?P<month>", "?P<month3>")),
         // Q1 2026, Q1'26, Q1
-        r"(?P<q>(?-u:\b)Q(?P<qn>[1-4])(?:[ ]?(?:FY[ ]?)?(?:'|’)?(?P<qy>[0-9]{4}|[0-9]{2}))?(?-u:\b))".to_string(),
+        r"(?P<q>(?-u:\b)Q(?P<qn>[1-4])(?:[ -]?(?:FY[ ]?)?(?:'|’)?(?P<qy>[0-9]{4}|[0-9]{2}))?(?-u:\b))".to_string(),
         // the first quarter (of 2026)
         format!(r"(?P<oq>(?i:(?-u:\b)(?:the[ ]+)?(?P<oqn>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?-u:\b))(?:[ ]+(?i:of[ ]+)?(?i:fiscal[ ]+)?(?P<oqy>{year})(?-u:\b))?)"),
         // the second half of 2025, H2 2025

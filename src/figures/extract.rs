@@ -109,10 +109,10 @@ pub fn extract(text: &str) -> Vec<Figure> {
                 cursor = range.span.end;
                 figures.push(range);
             }
-            Some(Pair::Change(from, to)) => {
-                cursor = to.span.end;
-                figures.push(from);
-                figures.push(to);
+            Some(Pair::Change(first, second) | Pair::Both(first, second)) => {
+                cursor = second.span.end;
+                figures.push(first);
+                figures.push(second);
             }
             None if first.bare_words => {}
             None => {
@@ -319,13 +319,13 @@ static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<more>more\ than|greater\ than|larger\ than|bigger\ than|higher\ than|over|above
                 |in\ excess\ of|upwards\ of|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|north\ of)
           | (?P<less>less\ than|smaller\ than|lower\ than|under|below|fewer\ than|south\ of)
-          | (?P<nearly>nearly|almost|just\ under|close\ to|approaching)
-          | (?P<about>about|roughly|around|some|approximately|approx\.?|circa|ca\.|an\ estimated|estimated|nearly\ about)
+          | (?P<nearly>nearly|almost|just\ under|approaching)
+          | (?P<about>about|roughly|around|some|approximately|approx\.?|circa|ca\.|an\ estimated|estimated|nearly\ about|close\ to)
           | (?P<between>between)
           | (?P<from>from)
           )[\ \x{00A0}]+
-          | (?P<least_sign>>=|≥)[\ ]*
-          | (?P<most_sign><=|≤)[\ ]*
+          | (?P<least_sign>>\ ?=|≥)[\ ]*
+          | (?P<most_sign><\ ?=|≤)[\ ]*
           | (?:^|[^<=-])(?P<more_sign>>)[\ ]*
           | (?:^|[^=])(?P<less_sign><)[\ ]*
           | (?P<tilde>~)\ ?
@@ -554,7 +554,11 @@ fn read(text: &str, numeral: Numeral, floor: Option<usize>) -> Option<Reading> {
                 .trim_end_matches([' ', '\u{a0}'])
                 .len()
             <= 2;
-    if may_have_currency && let Some(found) = currency::currency_before(&before[..currency_start]) {
+    if may_have_currency
+        && let Some(found) = currency::currency_before(&before[..currency_start])
+        // "the yuan 2024 outlook": after a currency's name, a year is still a year.
+        && !(found.named && is_year(span.text(text)))
+    {
         currency = Some(found.unit);
         left = window_start + found.start;
     }
@@ -732,15 +736,12 @@ fn read(text: &str, numeral: Numeral, floor: Option<usize>) -> Option<Reading> {
     let mut bare_words = false;
     if kind == FigureKind::Number && scale.is_none() {
         if numeral.words {
-            // "one of the largest", "two layers": words alone are not figures, unless a
-            // bound makes a claim of them ("fewer than a thousand") or a range follows.
-            bare_words = qualifier == Qualifier::Exact || value.abs() < 10.0;
+            // "one of the largest", "two layers", "forty winks": words alone are not
+            // figures, unless a bound makes a claim of them ("fewer than a thousand"), a
+            // range follows, or they compose a number ("one hundred and seventy").
+            bare_words = qualifier == Qualifier::Exact && value.abs() < 100.0 || value.abs() < 10.0;
         } else {
-            let run = span.text(text);
-            if run.len() == 4
-                && run.bytes().all(|b| b.is_ascii_digit())
-                && (1800..=2100).contains(&(value as i32))
-            {
+            if is_year(span.text(text)) {
                 year = Some(value as i32);
             } else if follows_a_name(text, left) {
                 // "Hut 8", "Windows 11", "Voyager 2".
@@ -1009,7 +1010,16 @@ fn is_identifier_context(text: &str, span: Span) -> bool {
             // "US$5", "FY2025" are handled elsewhere; other letters glue.
             !matches!(c, '$')
         }
-        Some('-') => glued(second) && !second.is_some_and(|c| c.is_ascii_digit()),
+        // "COVID-19" is a code and so is "scp2-173", but "75-300" is a range.
+        Some('-') => {
+            let word: &str = text[..span.start - 1]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            glued(second)
+                && (!second.is_some_and(|c| c.is_ascii_digit())
+                    || word.contains(|c: char| c.is_alphabetic()))
+        }
         Some('/' | '#' | '@' | '\\' | '=' | '&') => true,
         Some('.' | ':' | ',') => second.is_some_and(|c| c.is_ascii_digit()),
         _ => {
@@ -1030,8 +1040,18 @@ fn starts_with_unit_or_scale(after: &str) -> bool {
         || ORDINAL_AFTER.is_match(after)
 }
 
+/// Four digits from 1800 to 2100: a year when nothing else claims them.
+fn is_year(run: &str) -> bool {
+    run.len() == 4
+        && run.bytes().all(|b| b.is_ascii_digit())
+        && run
+            .parse::<u16>()
+            .is_ok_and(|year| (1800..=2100).contains(&year))
+}
+
 /// Whether the word right before `start` is a capitalised name that is not the first
 /// word of a sentence: "Hut 8", "Windows 11".
+
 fn follows_a_name(text: &str, start: usize) -> bool {
     let before = text[..start].strip_suffix(' ').unwrap_or("");
     let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
@@ -1103,12 +1123,20 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Approximately",
     "Exactly",
     "Another",
+    "Between",
+    "Above",
+    "Below",
+    "Than",
+    "Against",
+    "Until",
 ];
 
 enum Pair {
     /// A range, or a ratio ("one in four").
     Range(Figure),
     Change(Figure, Figure),
+    /// Two figures with one unit written once: "45 and 50 mg".
+    Both(Figure, Figure),
 }
 
 /// What joins the two sides of a range. An approximation or an emphasis on the second
@@ -1170,8 +1198,19 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
         || text[first.qualifier_start..first.span.start]
             .get(..4)
             .is_some_and(|word| word.eq_ignore_ascii_case("from"));
+    // "45 and 50 mg": outside "between", "and" joins two figures, not a range.
+    let listed = word == "and" && !is_between;
+    if listed
+        && (first.kind != FigureKind::Number
+            || first.unit.is_some()
+            || first.scale.is_some()
+            || first.year.is_some()
+            // "1 point 1 and ...": the digits after a spoken point are not a figure.
+            || just_before.to_ascii_lowercase().ends_with("point "))
+    {
+        return None;
+    }
     match word.as_str() {
-        "and" if !is_between => return None,
         "to" | "through" | "thru" | "–" | "—" | "-" | "~" | "and" => {}
         _ => return None,
     }
@@ -1238,6 +1277,18 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
         return None;
     }
     let mut first = first.clone();
+    if listed {
+        // The first borrows the second's unit, and each stays a figure of its own.
+        if matches!(second.kind, FigureKind::Number | FigureKind::Date) {
+            return None;
+        }
+        first.kind = second.kind;
+        first.unit = second.unit;
+        first.noun.clone_from(&second.noun);
+        first.scale = second.scale;
+        first.bare_words = false;
+        return Some(Pair::Both(first.into_figure()?, second.into_figure()?));
+    }
     // Years joined by a dash ("2024-2025") are a span of years, not a range of numbers.
     if first.year.is_some() && second.year.is_some() {
         return None;
@@ -1756,5 +1807,51 @@ mod tests {
         let figures = read_all(text);
         assert_eq!(figures.len(), 3, "{figures:?}");
         assert_eq!(figures[1].2, Some(1234.0));
+    }
+
+    #[test]
+    fn a_unit_written_once_serves_two_figures_joined_by_and() {
+        let figures = read_all("doses of 45 and 50 mg");
+        assert_eq!(figures.len(), 2, "{figures:?}");
+        assert_eq!(figures[0].4, Some("mg"));
+        assert_eq!(figures[1].4, Some("mg"));
+        let figures = read_all("rates of 10 and 20 percent");
+        assert_eq!(figures[0].1, FigureKind::Percent);
+        // A year is not a figure that borrows a unit, nor a range's low end.
+        assert_eq!(read_all("in 2024 and 50 MW")[0].1, FigureKind::Date);
+        assert_eq!(bounds("Between 2 and 5 MW"), (Some(2.0), Some(5.0)));
+    }
+
+    #[test]
+    fn currency_names_before_the_number() {
+        assert_eq!(only("ringgit 42").4, Some("MYR"));
+        assert_eq!(only("malaysian ringgits 42").4, Some("MYR"));
+        assert_eq!(only("paid 42 l.e.").4, Some("EGP"));
+        // "won" is a verb and "yuan 2024" a year.
+        assert!(read_all("won 42 games").iter().all(|f| f.4.is_none()));
+        assert_eq!(only("the yuan 2024 outlook").1, FigureKind::Date);
+    }
+
+    #[test]
+    fn equalities_signs_and_close_to() {
+        assert_eq!(bounds("which are < = 100"), (None, Some(100.0)));
+        assert_eq!(bounds("x >= 30"), (Some(30.0), None));
+        // "close to" may fall either side, so it reads as an approximation.
+        let figure = &extract("close to 45 degrees Celsius")[0];
+        assert_eq!(figure.qualifier, Qualifier::Approximate);
+        assert_eq!(
+            bounds("is equal to one hundred and seventy"),
+            (Some(170.0), Some(170.0))
+        );
+        assert!(read_all("one of the largest, forty winks").is_empty());
+    }
+
+    #[test]
+    fn codes_ages_and_quarters() {
+        // Regression (peer suites): "scp2-173m" gave 173 metres.
+        assert!(read_all("see scp2-173m").is_empty());
+        assert_eq!(bounds("lenses of 75-300mm"), (Some(75.0), Some(300.0)));
+        assert_eq!(only("an 87 yo patient").1, FigureKind::Duration);
+        assert_eq!(only("Q1-2026 revenue").1, FigureKind::Date);
     }
 }

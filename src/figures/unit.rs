@@ -257,6 +257,9 @@ static SYMBOL_FORMS: &[(&str, &str)] = &[
     ("mins", "min"),
     ("hr", "h"),
     ("hrs", "h"),
+    // Age in clinical and social writing: "an 87 yo man".
+    ("yo", "year"),
+    ("y/o", "year"),
 ];
 
 static WORD_FORMS: &[(&str, &str)] = &[
