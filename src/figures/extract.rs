@@ -1051,7 +1051,6 @@ fn is_year(run: &str) -> bool {
 
 /// Whether the word right before `start` is a capitalised name that is not the first
 /// word of a sentence: "Hut 8", "Windows 11".
-
 fn follows_a_name(text: &str, start: usize) -> bool {
     let before = text[..start].strip_suffix(' ').unwrap_or("");
     let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
