@@ -190,7 +190,8 @@ fn claim_for(
     let sentence = sentence::containing(sentences, figure.span.start)
         .map_or(figure.span, |i| sentences[i])
         .clamp_around(text, figure.span, SENTENCE_REACH);
-    let clause = vocabulary::clause_around(text, sentence, figure.span);
+    let facts = cache.facts(text, sentence);
+    let clause = vocabulary::clause_around(sentence, &facts.clause_breaks, figure.span);
     // Mentions are sorted by position: take the clause's by binary search.
     let first = mentions.partition_point(|m| m.span.start < clause.start);
     let in_clause: Vec<&Mention> = mentions[first..]
@@ -242,7 +243,6 @@ fn claim_for(
     ) && !vocabulary::is_level(before)
         || (figure.change_end.is_none() && vocabulary::is_change_by(before));
     let period = vocabulary::period_for(text, figures, figure, sentence);
-    let facts = cache.facts(text, sentence);
     let hedged = figure.qualifier == Qualifier::Approximate || facts.hedged;
     Claim {
         subjects,
@@ -258,8 +258,8 @@ fn claim_for(
     }
 }
 
-/// What a sentence says about every figure in it: its event, its source, whether it is
-/// hedged. Figures come in order, so the facts of the last sentence read are kept for the
+/// What a sentence says about every figure in it: where its clauses break, its event, its
+/// source, whether it is hedged. Figures come in order, so the facts of the last sentence read are kept for the
 /// next figure, which is usually in the same sentence.
 #[derive(Default)]
 struct SentenceCache {
@@ -269,6 +269,7 @@ struct SentenceCache {
 
 #[derive(Default)]
 struct SentenceFacts {
+    clause_breaks: Vec<Span>,
     event: Option<String>,
     attribution: Option<String>,
     hedged: bool,
@@ -279,6 +280,7 @@ impl SentenceCache {
         if self.sentence != Some(sentence) {
             self.sentence = Some(sentence);
             self.facts = SentenceFacts {
+                clause_breaks: vocabulary::clause_breaks(text, sentence),
                 event: vocabulary::event_in(text, sentence),
                 attribution: vocabulary::attribution_in(text, sentence),
                 hedged: vocabulary::is_hedged(&text[sentence.start..sentence.end]),

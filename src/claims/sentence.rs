@@ -23,7 +23,13 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (index, ch) in text.char_indices() {
+    // Every character that can end a sentence is ASCII, and an ASCII byte is never part of
+    // a longer UTF-8 sequence: the scan goes byte by byte.
+    for (index, &byte) in bytes.iter().enumerate() {
+        if !matches!(byte, b'\n' | b'.' | b'!' | b'?') {
+            continue;
+        }
+        let ch = char::from(byte);
         let ends = match ch {
             '\n' => true,
             '.' | '!' | '?' => {

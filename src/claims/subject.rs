@@ -397,6 +397,7 @@ static EXCHANGE_TICKER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn mentions(text: &str) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     let mut learnt: HashMap<String, (String, String)> = HashMap::new();
+    let mut seen: HashMap<&str, Subject> = HashMap::new();
 
     for run in CAPITALISED_RUN.find_iter(text) {
         let mut name = run.as_str();
@@ -429,7 +430,15 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         {
             continue; // picked up below, in any case
         }
-        let subject = organisation(name);
+        // A document names its subjects over and over: read each name once.
+        let subject = match seen.get(name) {
+            Some(subject) => subject.clone(),
+            None => {
+                let subject = organisation(name);
+                seen.insert(name, subject.clone());
+                subject
+            }
+        };
         // "Core Scientific (NASDAQ: CORZ)": learn the ticker.
         let rest = &text[span.end..];
         if (rest.starts_with('(') || rest.starts_with(" ("))
@@ -444,10 +453,12 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         }
         found.push(Mention { span, subject });
     }
-    for mention in &mut found {
-        if let Some((name, key)) = learnt.get(mention.span.text(text)) {
-            mention.subject.name.clone_from(name);
-            mention.subject.key.clone_from(key);
+    if !learnt.is_empty() {
+        for mention in &mut found {
+            if let Some((name, key)) = learnt.get(mention.span.text(text)) {
+                mention.subject.name.clone_from(name);
+                mention.subject.key.clone_from(key);
+            }
         }
     }
     // In a title-case headline, a capitalised run is a name only if the document names it
@@ -466,18 +477,18 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             .get(index)
             .is_some_and(|line| line.contains(span))
     };
-    let named_elsewhere: HashSet<String> = found
-        .iter()
-        .filter(|mention| !in_title(mention.span))
-        .map(|mention| mention.subject.key.clone())
-        .collect();
-    found.retain(|mention| {
-        !in_title(mention.span)
-            || named_elsewhere.contains(&mention.subject.key)
-            || TICKERS
-                .iter()
-                .any(|(_, company)| key_of(company) == mention.subject.key)
-    });
+    if !title_lines.is_empty() {
+        let named_elsewhere: HashSet<String> = found
+            .iter()
+            .filter(|mention| !in_title(mention.span))
+            .map(|mention| mention.subject.key.clone())
+            .collect();
+        found.retain(|mention| {
+            !in_title(mention.span)
+                || named_elsewhere.contains(&mention.subject.key)
+                || TICKER_COMPANY_KEYS.contains(&mention.subject.key)
+        });
+    }
     for sector in SECTOR.captures_iter(text) {
         let (Some(whole), Some(asset)) = (sector.get(0), sector.name("asset")) else {
             continue;
@@ -552,16 +563,31 @@ fn organisation(name: &str) -> Subject {
 
 /// The alias-free key of a name: lower-case, without corporate suffixes.
 pub fn key_of(name: &str) -> String {
-    let mut words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
-        words.pop();
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
     }
-    let key = words.join(" ");
-    NAME_ALIASES
-        .iter()
-        .find(|(alias, _)| *alias == key)
-        .map_or(key, |(_, canonical)| canonical.to_string())
+    // Drop trailing suffixes, keeping at least one word: "Polaris DS LLC" is "polaris ds".
+    while let Some((head, last)) = key.rsplit_once(' ') {
+        if !SUFFIXES.contains(&last) {
+            break;
+        }
+        let keep = head.len();
+        key.truncate(keep);
+    }
+    match NAME_ALIASES.iter().find(|(alias, _)| *alias == key) {
+        Some((_, canonical)) => canonical.to_string(),
+        None => key,
+    }
 }
+
+/// The keys of the companies in [`TICKERS`]: named in a headline, they are subjects even
+/// if the text does not name them again.
+static TICKER_COMPANY_KEYS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| TICKERS.iter().map(|(_, company)| key_of(company)).collect());
 
 #[cfg(test)]
 mod tests {

@@ -76,12 +76,18 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|[,]?[ ](?:but|while|whereas|although|though|yet|and[ ]it|which[ ]also)[ ]|[ ][–—][ ]|: ").expect("clause pattern")
 });
 
-/// The clause of `sentence` that holds `figure`.
-pub fn clause_around(text: &str, sentence: Span, figure: Span) -> Span {
-    let body = &text[sentence.start..sentence.end];
+/// Where the clauses of `sentence` break, as absolute spans of the breaking words.
+pub fn clause_breaks(text: &str, sentence: Span) -> Vec<Span> {
+    CLAUSE_BREAK
+        .find_iter(&text[sentence.start..sentence.end])
+        .map(|found| Span::new(sentence.start + found.start(), sentence.start + found.end()))
+        .collect()
+}
+
+/// The clause of `sentence` that holds `figure`, given the sentence's [`clause_breaks`].
+pub fn clause_around(sentence: Span, breaks: &[Span], figure: Span) -> Span {
     let mut clause = sentence;
-    for found in CLAUSE_BREAK.find_iter(body) {
-        let (start, end) = (sentence.start + found.start(), sentence.start + found.end());
+    for &Span { start, end } in breaks {
         if end <= figure.start {
             clause.start = end;
         } else if start >= figure.end {
@@ -125,6 +131,19 @@ static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
     // as in "Chi Hosting's revenue".
     Regex::new(r"(?-u:\b)(?P<segment>(?:AI[ ])?colocation|self-mining|hosting|cloud|data[ ]center|mining)(?-u:\b)").expect("segment pattern")
 });
+
+/// The captures of the last match of `pattern` in `haystack`. Finding the matches first
+/// and capturing only the last one spares the capture engine on the others.
+fn last_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<regex::Captures<'h>> {
+    let last = pattern.find_iter(haystack).last()?;
+    pattern.captures_at(haystack, last.start())
+}
+
+/// The captures of the first match of `pattern` in `haystack`.
+fn first_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<regex::Captures<'h>> {
+    let first = pattern.find(haystack)?;
+    pattern.captures_at(haystack, first.start())
+}
 
 /// A metric noun found near a figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,15 +211,16 @@ pub fn metric_near(before: &str, after: &str, figure: &Figure) -> Option<MetricH
             owner: Some(owner_span),
         });
     }
-    let mut best: Option<(usize, Metric)> = METRIC
-        .captures(after)
+    // Only a noun that starts within reach counts; the longest runs some 30 bytes on.
+    let after = &after[..floor_char_boundary(after, METRIC_REACH + 32)];
+    let mut best: Option<(usize, Metric)> = first_captures(&METRIC, after)
         .and_then(|caps| Some((caps.get(0)?.start(), metric_of(&caps))))
         .filter(|(distance, _)| *distance <= METRIC_REACH);
     let window_start = before.len().saturating_sub(METRIC_REACH);
     let window_start = (window_start..before.len())
         .find(|i| before.is_char_boundary(*i))
         .unwrap_or(before.len());
-    if let Some(caps) = METRIC.captures_iter(&before[window_start..]).last() {
+    if let Some(caps) = last_captures(&METRIC, &before[window_start..]) {
         let found = caps.get(0)?;
         let distance = before.len() - (window_start + found.end());
         if best.is_none_or(|(d, _)| distance <= d) {
@@ -209,10 +229,8 @@ pub fn metric_near(before: &str, after: &str, figure: &Figure) -> Option<MetricH
     }
     let (_, metric) = best?;
     let segment = if metric == Metric::Revenue {
-        SEGMENT
-            .captures_iter(&before[window_start..])
-            .last()
-            .or_else(|| SEGMENT.captures(after))
+        last_captures(&SEGMENT, &before[window_start..])
+            .or_else(|| first_captures(&SEGMENT, after))
             .and_then(|caps| caps.name("segment").map(|m| m.as_str().to_string()))
     } else {
         None
@@ -243,7 +261,22 @@ static PRICE_WORD: LazyLock<Regex> =
 pub fn names_a_price(before: &str, after: &str) -> bool {
     let near_after = &after[..floor_char_boundary(after, 40)];
     PRICE_WORD.is_match(near_after) && !near_after.to_ascii_lowercase().contains("share")
-        || before.to_ascii_lowercase().ends_with("price of ")
+        || ends_with_ignoring_case(before, "price of ")
+}
+
+/// Whether `text` ends with `suffix`, an ASCII phrase, in any case.
+fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// The last few words of `before`, trimmed and lower-cased: enough for the phrases
+/// [`is_level`] and [`is_change_by`] look for, without copying the whole clause.
+fn tail_lowercase(before: &str) -> String {
+    let trimmed = before.trim_end();
+    window_before(trimmed, trimmed.len(), 24)
+        .1
+        .to_ascii_lowercase()
 }
 
 static DIRECTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -266,11 +299,10 @@ pub fn direction_near(before: &str, after: &str) -> Option<Direction> {
             Direction::Up
         }
     };
-    let after_hit = DIRECTION
-        .captures(&after[..floor_char_boundary(after, REACH)])
+    let after_hit = first_captures(&DIRECTION, &after[..floor_char_boundary(after, REACH)])
         .map(|c| (c.get(0).map_or(0, |m| m.start()), of(&c)));
     let (start, near) = window_before(before, before.len(), REACH);
-    let before_hit = DIRECTION.captures_iter(near).last().map(|c| {
+    let before_hit = last_captures(&DIRECTION, near).map(|c| {
         (
             before.len() - start - c.get(0).map_or(0, |m| m.end()),
             of(&c),
@@ -286,7 +318,7 @@ pub fn direction_near(before: &str, after: &str) -> Option<Direction> {
 
 /// "fell to 18%", "stood at 18%": the figure is a level, not a change.
 pub fn is_level(before: &str) -> bool {
-    let lower = before.trim_end().to_ascii_lowercase();
+    let lower = tail_lowercase(before);
     lower.ends_with(" to")
         || lower.ends_with(" at")
         || lower.ends_with("of")
@@ -299,7 +331,7 @@ pub fn is_level(before: &str) -> bool {
 
 /// "fell by $5 million", "a drop of $5 million": an amount that is a change.
 pub fn is_change_by(before: &str) -> bool {
-    let lower = before.trim_end().to_ascii_lowercase();
+    let lower = tail_lowercase(before);
     [
         "by",
         "drop of",
@@ -386,8 +418,21 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("attribution pattern")
 });
 
+/// The words [`ATTRIBUTION`] turns on: a literal search for them is much faster than the
+/// full pattern, which opens on any capital letter.
+static ATTRIBUTION_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:according[ ]to)|[ ](?:said|says|stated|reported|noted|argued|estimated|told|wrote)",
+    )
+    .expect("attribution cue pattern")
+});
+
 pub fn attribution_in(text: &str, sentence: Span) -> Option<String> {
-    let caps = ATTRIBUTION.captures(&text[sentence.start..sentence.end])?;
+    let body = &text[sentence.start..sentence.end];
+    if !ATTRIBUTION_CUE.is_match(body) {
+        return None;
+    }
+    let caps = ATTRIBUTION.captures(body)?;
     let who = caps.name("according").or(caps.name("who"))?;
     Some(who.as_str().trim().to_string())
 }
@@ -445,7 +490,8 @@ pub fn verdicts(
     main: Option<&Subject>,
     figures: &[Figure],
 ) -> Vec<Verdict> {
-    let lines = crate::text::lines(text);
+    // Lines are marked only if a verdict needs its line's boilerplate flag.
+    let mut lines: Option<Vec<crate::text::Line>> = None;
     VERDICT
         .captures_iter(text)
         .filter_map(|caps| {
@@ -522,6 +568,7 @@ pub fn verdicts(
                 })
                 .map(|m| m.subject.clone())
                 .or_else(|| main.cloned());
+            let lines = lines.get_or_insert_with(|| crate::text::lines(text));
             let index = lines.partition_point(|line| line.span.end < span.start);
             let boilerplate = lines.get(index).is_some_and(|line| line.boilerplate);
             Some(Verdict {

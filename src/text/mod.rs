@@ -51,11 +51,12 @@ impl Document {
 fn title_of(text: &str) -> String {
     // The first line of content: "1 hour ago" or "Source: ..." above a headline is not
     // its title.
-    let line = lines(text)
-        .into_iter()
-        .filter(|line| !line.boilerplate)
-        .map(|line| line.span.text(text).trim())
-        .find(|line| !line.is_empty())
+    // Only the first line with content matters, and a repeated line's first appearance
+    // is content: no need to mark the whole text.
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !BOILERPLATE_LINE.is_match(line))
         .unwrap_or("");
     match line.char_indices().nth(120) {
         Some((cut, _)) => format!("{}…", &line[..cut]),
