@@ -1,5 +1,6 @@
 //! A corpus: the loaded documents, each analysed once when it is added.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::check;
@@ -47,6 +48,9 @@ impl std::error::Error for CorpusError {}
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
     entries: Vec<Analysis>,
+    /// Where each id's entry is in `entries`: the page looks documents up by id for every
+    /// finding it reports.
+    positions: HashMap<String, usize>,
 }
 
 impl Corpus {
@@ -65,10 +69,7 @@ impl Corpus {
                 bytes: document.text.len(),
             });
         }
-        let existing = self
-            .entries
-            .iter()
-            .position(|entry| entry.document.id == document.id);
+        let existing = self.positions.get(&document.id).copied();
         if existing.is_none() && self.entries.len() >= MAX_DOCUMENTS {
             return Err(CorpusError::TooMany);
         }
@@ -76,7 +77,11 @@ impl Corpus {
         let analysis = claims::analyse(document, figures);
         match existing {
             Some(index) => self.entries[index] = analysis,
-            None => self.entries.push(analysis),
+            None => {
+                self.positions
+                    .insert(analysis.document.id.clone(), self.entries.len());
+                self.entries.push(analysis);
+            }
         }
         Ok(())
     }
@@ -88,9 +93,17 @@ impl Corpus {
 
     /// Removes the document with this id; returns whether there was one.
     pub fn remove(&mut self, id: &str) -> bool {
-        let before = self.entries.len();
-        self.entries.retain(|entry| entry.document.id != id);
-        self.entries.len() != before
+        let Some(index) = self.positions.remove(id) else {
+            return false;
+        };
+        self.entries.remove(index);
+        // Every later entry moved up by one.
+        for position in self.positions.values_mut() {
+            if *position > index {
+                *position -= 1;
+            }
+        }
+        true
     }
 
     pub fn len(&self) -> usize {
@@ -106,7 +119,7 @@ impl Corpus {
     }
 
     pub fn get(&self, id: &str) -> Option<&Analysis> {
-        self.entries.iter().find(|entry| entry.document.id == id)
+        self.entries.get(*self.positions.get(id)?)
     }
 
     /// Every figure of every document, and every finding between and within them.
@@ -122,18 +135,14 @@ impl Corpus {
     /// The report for one document: its figures, and the findings that involve it,
     /// checked against every other document.
     pub fn report_for(&self, id: &str) -> Report {
-        let focus = self
-            .entries
-            .iter()
-            .position(|entry| entry.document.id == id);
+        let focus = self.positions.get(id).copied();
         let findings = match focus {
             Some(index) => check::check(&self.entries, Some(index)),
             None => Vec::new(),
         };
-        let focused: Vec<&Analysis> = self
-            .entries
-            .iter()
-            .filter(|entry| entry.document.id == id)
+        let focused: Vec<&Analysis> = focus
+            .map(|index| &self.entries[index])
+            .into_iter()
             .collect();
         Report::for_documents(&focused, &self.entries, findings)
     }

@@ -181,7 +181,7 @@ impl Report {
 
     /// Rewrites every offset as UTF-16 code units, one pass over each document. The
     /// WebAssembly boundary calls this once before the report crosses to JS.
-    pub fn offsets_to_utf16(&mut self, text_of: impl Fn(&str) -> Option<String>) {
+    pub fn offsets_to_utf16<'t>(&mut self, text_of: impl Fn(&str) -> Option<&'t str>) {
         if self.offsets == "utf16" {
             return;
         }
@@ -210,7 +210,7 @@ impl Report {
         }
         for (doc, mut offsets) in by_doc {
             if let Some(text) = text_of(&doc) {
-                utf8_to_utf16_offsets(&text, &mut offsets);
+                utf8_to_utf16_offsets(text, &mut offsets);
             }
         }
         self.offsets = "utf16";
@@ -379,6 +379,19 @@ pub fn format_value(value: f64, unit: Unit) -> String {
 
 /// A number without float noise: 115.2, 18, 0.333.
 fn trim_number(value: f64) -> String {
+    // Whole numbers, most figures in news, need no rounding.
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return (value as i64).to_string();
+    }
+    // The shortest form that reads back as the same number is the answer when it has at
+    // most three decimals ("17.5"), and much cheaper to write than a rounded one.
+    let shortest = value.to_string();
+    if shortest
+        .split_once('.')
+        .is_some_and(|(_, decimals)| decimals.len() <= 3 && !decimals.contains('e'))
+    {
+        return shortest;
+    }
     let rounded = format!("{:.3}", value);
     let trimmed = rounded.trim_end_matches('0').trim_end_matches('.');
     if trimmed == "-0" {
@@ -453,7 +466,7 @@ mod tests {
         let mut corpus = Corpus::new();
         corpus.insert(Document::new("a", text)).unwrap();
         let mut report = corpus.report();
-        report.offsets_to_utf16(|_| Some(text.to_string()));
+        report.offsets_to_utf16(|_| Some(text));
         let units: Vec<u16> = text.encode_utf16().collect();
         for figure in &report.figures {
             assert_eq!(

@@ -100,26 +100,28 @@ pub fn window_before(text: &str, end: usize, max: usize) -> (usize, &str) {
 
 /// Rewrites UTF-8 byte offsets into `text` as UTF-16 code-unit offsets, in place.
 ///
-/// The offsets may come in any order and may repeat; the text is walked once, so
-/// converting every span of a report costs one pass plus a sort. An offset that is not
+/// The offsets may come in any order and may repeat; the text up to the last offset is
+/// walked once, so converting every span of a report costs one pass plus a sort. An offset that is not
 /// on a character boundary is rounded down to the boundary before it; one past the end
 /// of the text maps to the text's UTF-16 length.
 pub fn utf8_to_utf16_offsets(text: &str, offsets: &mut [&mut usize]) {
     offsets.sort_unstable_by_key(|offset| **offset);
-    let mut pending = offsets.iter_mut().peekable();
+    // Walk from offset to offset, not character by character: an ASCII stretch (most of
+    // English news) is as long in UTF-16 as in UTF-8, and the walk stops at the last
+    // offset instead of the end of the text.
+    let mut byte = 0usize;
     let mut utf16 = 0usize;
-    for (byte, ch) in text.char_indices() {
-        while let Some(offset) = pending.next_if(|offset| ***offset <= byte) {
-            **offset = utf16;
+    for offset in offsets.iter_mut() {
+        let target = floor_char_boundary(text, (**offset).min(text.len()));
+        if target > byte {
+            let stretch = &text[byte..target];
+            utf16 += if stretch.is_ascii() {
+                stretch.len()
+            } else {
+                stretch.chars().map(char::len_utf16).sum()
+            };
+            byte = target;
         }
-        // An offset strictly inside this character belongs to it.
-        let next_byte = byte + ch.len_utf8();
-        while let Some(offset) = pending.next_if(|offset| ***offset < next_byte) {
-            **offset = utf16;
-        }
-        utf16 += ch.len_utf16();
-    }
-    for offset in pending {
         **offset = utf16;
     }
 }

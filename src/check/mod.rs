@@ -103,25 +103,47 @@ fn comparable_kind(kind: FigureKind) -> bool {
 /// pair of claims in a bucket is compared. Claims past the limit are not checked.
 pub const MAX_CLAIMS_PER_BUCKET: usize = 64;
 
-/// What a comparison reads of a claim, as text: two claims with equal keys in one
-/// document give the same findings.
-fn comparison_key(figure: &Figure, claim: &crate::claims::Claim) -> String {
-    format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{}|{}|{:?}",
-        figure.kind,
-        figure.amount,
-        figure.unit.map(|unit| unit.symbol()),
-        figure.qualifier,
-        figure.noun,
-        figure.change_end,
-        claim.is_change,
-        claim.direction,
-        claim.period,
-        claim.segment,
-        claim.hedged,
-        claim.subjects.len(),
-        claim.metric,
-    )
+/// Everything a comparison reads of a claim: two claims with equal keys in one document
+/// give the same findings. Numbers are kept as their bits, so that the key is exact.
+#[derive(PartialEq, Eq, Hash)]
+struct ComparisonKey<'a> {
+    kind: FigureKind,
+    low: Option<u64>,
+    high: Option<u64>,
+    resolution: u64,
+    unit: Option<&'static str>,
+    qualifier: Qualifier,
+    noun: Option<&'a str>,
+    change_end: Option<crate::figures::ChangeEnd>,
+    is_change: bool,
+    direction: Option<Direction>,
+    period: Option<crate::figures::DayInterval>,
+    segment: Option<&'a str>,
+    hedged: bool,
+    subjects: usize,
+    metric: Metric,
+}
+
+impl<'a> ComparisonKey<'a> {
+    fn of(figure: &'a Figure, claim: &'a crate::claims::Claim) -> ComparisonKey<'a> {
+        ComparisonKey {
+            kind: figure.kind,
+            low: figure.amount.low.map(f64::to_bits),
+            high: figure.amount.high.map(f64::to_bits),
+            resolution: figure.amount.resolution.to_bits(),
+            unit: figure.unit.map(|unit| unit.symbol()),
+            qualifier: figure.qualifier,
+            noun: figure.noun.as_deref(),
+            change_end: figure.change_end,
+            is_change: claim.is_change,
+            direction: claim.direction,
+            period: claim.period,
+            segment: claim.segment.as_deref(),
+            hedged: claim.hedged,
+            subjects: claim.subjects.len(),
+            metric: claim.metric,
+        }
+    }
 }
 
 /// A claim's place: document and figure index.
@@ -133,7 +155,7 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
     // Claims already placed, by bucket, document and everything a comparison reads: an
     // article that repeats a claim word for word adds nothing to compare, and comparing
     // every repeat with every other would make checking quadratic in the repeats.
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<(&str, Metric, usize, ComparisonKey)> = HashSet::new();
     let mut per_document: HashMap<(&str, Metric, usize), usize> = HashMap::new();
     // With a focus, only the buckets the focused document has a claim in can give a
     // finding: checking one new article against a thousand loaded ones reads the others'
@@ -152,7 +174,18 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
                 .collect()
         })
     });
+    let focus_keys: Option<HashSet<&str>> = focus_buckets
+        .as_ref()
+        .map(|buckets| buckets.iter().map(|(key, _)| *key).collect());
     for (doc, analysis) in analyses.iter().enumerate() {
+        if let Some(keys) = &focus_keys
+            && !analysis
+                .subject_keys
+                .iter()
+                .any(|key| keys.contains(key.as_str()))
+        {
+            continue;
+        }
         for (index, (figure, claim)) in analysis.figures.iter().zip(&analysis.claims).enumerate() {
             if figure.boilerplate
                 || claim.metric == Metric::Unknown
@@ -172,16 +205,12 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
             {
                 continue;
             }
-            let content = comparison_key(figure, claim);
             for subject in &claim.subjects {
                 let bucket = (subject.key.as_str(), claim.metric);
                 if !relevant(&bucket) {
                     continue;
                 }
-                if !seen.insert(format!(
-                    "{}\u{0}{:?}\u{0}{doc}\u{0}{content}",
-                    bucket.0, bucket.1
-                )) {
+                if !seen.insert((bucket.0, bucket.1, doc, ComparisonKey::of(figure, claim))) {
                     continue;
                 }
                 let count = per_document.entry((bucket.0, bucket.1, doc)).or_default();
@@ -194,29 +223,57 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
         }
     }
 
-    let mut findings = Vec::new();
+    let mut findings: Vec<(Finding, Option<Reason>)> = Vec::new();
     for refs in buckets.values() {
         for (i, &a) in refs.iter().enumerate() {
             for &b in &refs[i + 1..] {
                 if focus.is_some_and(|f| a.0 != f && b.0 != f) {
                     continue;
                 }
-                if let Some(finding) = compare(analyses, a, b) {
-                    findings.push(finding);
+                if let Some((finding, reason)) = compare(analyses, a, b) {
+                    findings.push((finding, Some(reason)));
                 }
             }
         }
     }
-    findings.extend(compare_verdicts(analyses, focus));
+    findings.extend(
+        compare_verdicts(analyses, focus)
+            .into_iter()
+            .map(|finding| (finding, None)),
+    );
     for (doc, analysis) in analyses.iter().enumerate() {
         if focus.is_none_or(|f| f == doc) {
-            findings.extend(internal::check_document(analysis, doc));
+            findings.extend(
+                internal::check_document(analysis, doc)
+                    .into_iter()
+                    .map(|finding| (finding, None)),
+            );
         }
     }
-    fold_repeats(findings)
+    let mut kept = fold_repeats(findings);
+    for (finding, reason) in &mut kept {
+        if let Some(reason) = *reason {
+            finding.explanation = explain(analyses, finding, reason);
+        }
+    }
+    kept.into_iter().map(|(finding, _)| finding).collect()
 }
 
-fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<Finding> {
+/// Why two claims agree or disagree: enough to write the explanation later, once the
+/// finding is known to survive [`fold_repeats`]. Checking one article against a thousand
+/// can compare a figure with hundreds of copies of itself, and most of those findings
+/// are folded away.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reason {
+    OppositeDirections,
+    Overlap,
+    DifferentPeriods,
+    /// The sign of the power of 1,000 between the first side and the second.
+    Thousandfold(i32),
+    Disjoint,
+}
+
+fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<(Finding, Reason)> {
     let (fa, ca) = (&analyses[a.0].figures[a.1], &analyses[a.0].claims[a.1]);
     let (fb, cb) = (&analyses[b.0].figures[b.1], &analyses[b.0].claims[b.1]);
     if a.0 == b.0
@@ -245,97 +302,110 @@ fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<Finding> {
         return None;
     }
     let hedged = ca.hedged || cb.hedged;
-    let confidence = confidence_of(ca, cb, hedged);
+    let opposite = matches!((ca.direction, cb.direction), (Some(da), Some(db)) if da != db);
+    let (kind, severity, reason) = if ca.is_change && opposite && !periods_differ {
+        (
+            FindingKind::Contradiction,
+            Severity::High,
+            Reason::OppositeDirections,
+        )
+    } else {
+        let ia = Interval::of(fa)?.scaled(ua.to_base());
+        let ib = Interval::of(fb)?.scaled(ub.to_base());
+        if ia.overlaps(&ib) {
+            if periods_differ || a.0 == b.0 {
+                // An article repeating its own figure is not corroboration.
+                return None;
+            }
+            (FindingKind::Corroboration, Severity::Info, Reason::Overlap)
+        } else if periods_differ {
+            (
+                FindingKind::NotComparable,
+                Severity::Info,
+                Reason::DifferentPeriods,
+            )
+        } else if let Some(power) = thousandfold(fa, fb, ua.to_base(), ub.to_base()) {
+            (
+                FindingKind::ScaleMismatch,
+                Severity::High,
+                Reason::Thousandfold(power),
+            )
+        } else {
+            let severity = if hedged {
+                Severity::Medium
+            } else {
+                Severity::High
+            };
+            (FindingKind::Contradiction, severity, Reason::Disjoint)
+        }
+    };
     let side = |r: ClaimRef, figure: &Figure, sentence: Span| Side {
         doc: r.0,
         span: figure.span,
         figure: Some(r.1),
         sentence,
     };
-    let quote = |r: ClaimRef, figure: &Figure| describe(&analyses[r.0], figure);
-    let what = format!("{}'s {}", subject.0, ca.metric.label());
-
-    let opposite = matches!((ca.direction, cb.direction), (Some(da), Some(db)) if da != db);
-    if ca.is_change && opposite && !periods_differ {
-        return Some(Finding {
-            kind: FindingKind::Contradiction,
-            severity: Severity::High,
-            confidence,
-            a: side(a, fa, ca.sentence),
-            b: side(b, fb, cb.sentence),
-            subject: subject.0.clone(),
-            metric: ca.metric,
-            explanation: format!(
-                "{what}: one says it {} {}, the other that it {} {}; the directions are opposite.",
-                verb(ca.direction),
-                quote(a, fa),
-                verb(cb.direction),
-                quote(b, fb)
-            ),
-        });
-    }
-
-    let ia = Interval::of(fa)?.scaled(ua.to_base());
-    let ib = Interval::of(fb)?.scaled(ub.to_base());
-    let (kind, severity, explanation) = if ia.overlaps(&ib) {
-        if periods_differ || a.0 == b.0 {
-            // An article repeating its own figure is not corroboration.
-            return None;
-        }
-        (
-            FindingKind::Corroboration,
-            Severity::Info,
-            format!(
-                "{what}: {} and {} agree ({} overlaps {}).",
-                quote(a, fa),
-                quote(b, fb),
-                ia.display(ua),
-                ib.display(ub)
-            ),
-        )
-    } else if periods_differ {
-        (
-            FindingKind::NotComparable,
-            Severity::Info,
-            format!(
-                "{what}: {} and {} differ, but they refer to different periods.",
-                quote(a, fa),
-                quote(b, fb)
-            ),
-        )
-    } else if let Some(power) = thousandfold(fa, fb, ua.to_base(), ub.to_base()) {
-        (
-            FindingKind::ScaleMismatch,
-            Severity::High,
-            format!(
-                "{what}: {} against {} is a factor of {} apart: likely a million/billion slip in one of them.",
-                quote(a, fa),
-                quote(b, fb),
-                if power > 0 { "1,000" } else { "1/1,000" }
-            ),
-        )
-    } else {
-        let relation = relation(fa, fb, &ia, &ib, ua, ub, quote(a, fa), quote(b, fb));
-        (
-            FindingKind::Contradiction,
-            if hedged {
-                Severity::Medium
-            } else {
-                Severity::High
-            },
-            format!("{what}: {relation}."),
-        )
-    };
-    Some(Finding {
+    let finding = Finding {
         kind,
         severity,
-        confidence,
+        confidence: confidence_of(ca, cb, hedged),
         a: side(a, fa, ca.sentence),
         b: side(b, fb, cb.sentence),
         subject: subject.0.clone(),
         metric: ca.metric,
-        explanation,
-    })
+        explanation: String::new(),
+    };
+    Some((finding, reason))
+}
+
+/// The explanation of a finding [`compare`] made, with its arithmetic.
+fn explain(analyses: &[Analysis], finding: &Finding, reason: Reason) -> String {
+    let figure_of = |side: &Side| {
+        let analysis = &analyses[side.doc];
+        side.figure
+            .and_then(|index| Some((analysis.figures.get(index)?, analysis.claims.get(index)?)))
+    };
+    let (Some((fa, ca)), Some((fb, cb))) = (figure_of(&finding.a), figure_of(&finding.b)) else {
+        return String::new();
+    };
+    let quote_a = describe(&analyses[finding.a.doc], fa);
+    let quote_b = describe(&analyses[finding.b.doc], fb);
+    let what = format!("{}'s {}", finding.subject, finding.metric.label());
+    let intervals = || {
+        let (ua, ub) = (fa.unit?, fb.unit.or(fa.unit)?);
+        let ia = Interval::of(fa)?.scaled(ua.to_base());
+        let ib = Interval::of(fb)?.scaled(ub.to_base());
+        Some((ia, ib, ua, ub))
+    };
+    match reason {
+        Reason::OppositeDirections => format!(
+            "{what}: one says it {} {quote_a}, the other that it {} {quote_b}; the directions are opposite.",
+            verb(ca.direction),
+            verb(cb.direction),
+        ),
+        Reason::Overlap => match intervals() {
+            Some((ia, ib, ua, ub)) => format!(
+                "{what}: {quote_a} and {quote_b} agree ({} overlaps {}).",
+                ia.display(ua),
+                ib.display(ub)
+            ),
+            None => format!("{what}: {quote_a} and {quote_b} agree."),
+        },
+        Reason::DifferentPeriods => {
+            format!("{what}: {quote_a} and {quote_b} differ, but they refer to different periods.")
+        }
+        Reason::Thousandfold(power) => format!(
+            "{what}: {quote_a} against {quote_b} is a factor of {} apart: likely a million/billion slip in one of them.",
+            if power > 0 { "1,000" } else { "1/1,000" }
+        ),
+        Reason::Disjoint => match intervals() {
+            Some((ia, ib, ua, ub)) => format!(
+                "{what}: {}.",
+                relation(fa, fb, &ia, &ib, ua, ub, quote_a, quote_b)
+            ),
+            None => format!("{what}: {quote_a} and {quote_b} cannot both hold."),
+        },
+    }
 }
 
 /// The subject both claims share, by key, with the first claim's name for it.
@@ -533,9 +603,10 @@ fn same_quarter(a: Option<&str>, b: Option<&str>) -> bool {
 /// Keeps one finding per (documents, subject, metric, kind): the most confident, and
 /// among equals the one whose first side comes first. Findings come out sorted by
 /// severity, then by position.
-fn fold_repeats(findings: Vec<Finding>) -> Vec<Finding> {
-    let mut best: HashMap<(usize, usize, String, Metric, FindingKind), Finding> = HashMap::new();
-    for finding in findings {
+fn fold_repeats<T>(findings: Vec<(Finding, T)>) -> Vec<(Finding, T)> {
+    let mut best: HashMap<(usize, usize, String, Metric, FindingKind), (Finding, T)> =
+        HashMap::new();
+    for (finding, extra) in findings {
         let (a, b) = (
             finding.a.doc.min(finding.b.doc),
             finding.a.doc.max(finding.b.doc),
@@ -548,17 +619,17 @@ fn fold_repeats(findings: Vec<Finding>) -> Vec<Finding> {
             finding.kind,
         );
         match best.get(&key) {
-            Some(kept)
+            Some((kept, _))
                 if kept.confidence > finding.confidence
                     || kept.confidence == finding.confidence
                         && (kept.a.doc, kept.a.span) <= (finding.a.doc, finding.a.span) => {}
             _ => {
-                best.insert(key, finding);
+                best.insert(key, (finding, extra));
             }
         }
     }
-    let mut folded: Vec<Finding> = best.into_values().collect();
-    folded.sort_by(|x, y| {
+    let mut folded: Vec<(Finding, T)> = best.into_values().collect();
+    folded.sort_by(|(x, _), (y, _)| {
         (x.severity, x.a.doc, x.a.span, x.b.doc, x.b.span)
             .cmp(&(y.severity, y.a.doc, y.a.span, y.b.doc, y.b.span))
     });

@@ -100,6 +100,9 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     pub verdicts: Vec<Verdict>,
     pub sentences: Vec<Span>,
+    /// The keys of every subject its claims are about, sorted, once each: the checker
+    /// skips a document that shares none with the one being checked.
+    pub subject_keys: Vec<String>,
 }
 
 /// Reads the claims of a document's figures.
@@ -109,7 +112,7 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
     let mentions = subject::mentions(text);
     let main = main_subject(&document, &mentions);
     let mut cache = SentenceCache::default();
-    let claims = figures
+    let claims: Vec<Claim> = figures
         .iter()
         .enumerate()
         .map(|(index, figure)| {
@@ -132,12 +135,19 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
         })
         .collect();
     let verdicts = vocabulary::verdicts(text, &sentences, &mentions, main.as_ref(), &figures);
+    let mut subject_keys: Vec<String> = claims
+        .iter()
+        .flat_map(|claim| claim.subjects.iter().map(|subject| subject.key.clone()))
+        .collect();
+    subject_keys.sort_unstable();
+    subject_keys.dedup();
     Analysis {
         document,
         figures,
         claims,
         verdicts,
         sentences,
+        subject_keys,
     }
 }
 
