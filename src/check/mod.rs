@@ -600,12 +600,15 @@ fn same_quarter(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// What [`fold_repeats`] keeps one finding of: the two documents (in order), the
+/// subject, the metric and the kind.
+type FoldKey = (usize, usize, String, Metric, FindingKind);
+
 /// Keeps one finding per (documents, subject, metric, kind): the most confident, and
 /// among equals the one whose first side comes first. Findings come out sorted by
 /// severity, then by position.
 fn fold_repeats<T>(findings: Vec<(Finding, T)>) -> Vec<(Finding, T)> {
-    let mut best: HashMap<(usize, usize, String, Metric, FindingKind), (Finding, T)> =
-        HashMap::new();
+    let mut best: HashMap<FoldKey, (Finding, T)> = HashMap::new();
     for (finding, extra) in findings {
         let (a, b) = (
             finding.a.doc.min(finding.b.doc),
