@@ -1,42 +1,14 @@
-// The page: a corpus of articles, an editor, the selected article's figures highlighted,
-// and the findings that involve it. All checking happens in figcheck's WebAssembly core;
-// this file only moves text in and draws what comes back. User text is only ever put in
-// the page with textContent, never as HTML.
-import init, { Checker, demoCorpus } from "./pkg/figcheck.js";
+// The demo page: a list of the articles loaded in its <fig-check> element, and the corpus
+// tools around it (new, remove, open or drop files, import and export). The checking,
+// the reading view and the findings are the element's own; this file only drives its
+// public API, as any page embedding it would.
+import "./fig-check.js";
 
-const STORAGE_KEY = "figcheck.articles.v1";
-const RECHECK_DELAY_MS = 250;
-
+const checker = document.querySelector("fig-check");
 const $ = (id) => document.getElementById(id);
 
-/** Articles as the user sees them: [{id, title, text}]. */
-let articles = [];
-let selectedId = null;
-let checker = null;
-
-function loadArticles() {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved) {
-      const parsed = JSON.parse(saved);
-      if (Array.isArray(parsed) && parsed.length > 0) return parsed;
-    }
-  } catch (error) {
-    setStatus(`Could not read saved articles (${error.message}); showing the demo articles.`);
-  }
-  return demoCorpus();
-}
-
-function saveArticles() {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(articles));
-  } catch (error) {
-    setStatus(`Could not save: ${error.message}. Your text is still in the editor.`);
-  }
-}
-
 function setStatus(message) {
-  $("status").textContent = message;
+  $("page-status").textContent = message;
 }
 
 function element(tag, className, text) {
@@ -46,182 +18,161 @@ function element(tag, className, text) {
   return node;
 }
 
-function renderArticleList(findingCounts) {
+function renderList({ articles, selected, counts }) {
   const list = $("article-list");
   list.replaceChildren();
   for (const article of articles) {
-    const item = element("li");
-    const button = element("button", "article-button", article.title || "Untitled");
-    button.type = "button";
-    button.dataset.id = article.id;
-    if (article.id === selectedId) button.setAttribute("aria-current", "true");
-    const count = findingCounts.get(article.id) ?? 0;
+    const item = element("li", "article-item");
+    const open = element("button", "article-button", article.title || "Untitled");
+    open.type = "button";
+    if (article.id === selected) open.setAttribute("aria-current", "true");
+    const count = counts.get(article.id) ?? 0;
     if (count > 0) {
       const badge = element("span", "badge", String(count));
-      badge.setAttribute("aria-label", `${count} findings`);
-      button.append(" ", badge);
+      badge.setAttribute("aria-label", `${count} ${count === 1 ? "problem" : "problems"}`);
+      open.append(" ", badge);
     }
-    button.addEventListener("click", () => select(article.id));
-    item.append(button);
+    open.addEventListener("click", () => checker.select(article.id));
+    const remove = element("button", "remove-button", "×");
+    remove.type = "button";
+    remove.setAttribute("aria-label", `Remove “${article.title || "Untitled"}”`);
+    remove.addEventListener("click", async () => {
+      await checker.removeArticle(article.id);
+      setStatus(`Removed “${article.title || "Untitled"}”.`);
+    });
+    item.append(open, remove);
     list.append(item);
   }
+  $("article-count").textContent = `(${articles.length})`;
 }
 
-/** The article's text with its figures as <mark> elements; offsets are UTF-16. */
-function renderReading(article, report, contradicted) {
-  const reading = $("reading");
-  reading.replaceChildren();
-  const text = article.text;
-  let at = 0;
-  const figures = report.figures.filter((f) => f.doc === article.id).sort((a, b) => a.start - b.start);
-  for (const figure of figures) {
-    if (figure.start < at) continue;
-    reading.append(document.createTextNode(text.slice(at, figure.start)));
-    const mark = element("mark", `figure kind-${figure.kind}`, text.slice(figure.start, figure.end));
-    mark.dataset.figure = figure.id;
-    mark.title = figure.reading || figure.kind;
-    mark.setAttribute("aria-label", `${figure.text}: ${figure.kind}${figure.reading ? ", " + figure.reading : ""}`);
-    if (figure.boilerplate) mark.classList.add("boilerplate");
-    if (contradicted.has(figure.id)) mark.classList.add("contradicted");
-    reading.append(mark);
-    at = figure.end;
-  }
-  reading.append(document.createTextNode(text.slice(at)));
-  $("figure-count").textContent = `(${figures.length})`;
+/** An HTML file's readable text: block elements become line breaks; nothing runs or loads. */
+function htmlToText(html) {
+  // DOMParser's document is inert: nothing in it runs or loads, and the page's CSP would
+  // block an inline handler anyway. Renaming on* attributes first only spares the console
+  // the CSP's complaint about handlers it would never run.
+  const doc = new DOMParser().parseFromString(html.replace(/(\s)on([a-z]+\s*=)/gi, "$1data-on-$2"), "text/html");
+  for (const node of doc.querySelectorAll("script, style, noscript, template, iframe, object, svg")) node.remove();
+  const blocks = new Set(["P", "DIV", "LI", "H1", "H2", "H3", "H4", "H5", "H6", "TR", "BLOCKQUOTE", "SECTION", "ARTICLE", "HEADER", "FOOTER", "PRE", "TABLE"]);
+  let out = "";
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      out += node.nodeValue.replace(/\s+/g, " ");
+      return;
+    }
+    if (node.nodeName === "BR") out += "\n";
+    const block = blocks.has(node.nodeName);
+    if (block) out += "\n";
+    for (const child of node.childNodes) walk(child);
+    if (block) out += "\n";
+  };
+  walk(doc.body ?? doc.documentElement);
+  const text = out
+    .split("\n")
+    .map((line) => line.trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return { title: doc.title.trim(), text };
 }
 
-function quoteBlock(side) {
-  const article = articles.find((a) => a.id === side.doc);
-  const block = element("blockquote", "quote");
-  const source = element("button", "quote-source", article ? article.title : side.doc);
-  source.type = "button";
-  source.addEventListener("click", () => select(side.doc, side.figure));
-  const sentence = side.sentence.text;
-  const from = side.start - side.sentence.start;
-  const to = side.end - side.sentence.start;
-  const body = element("p");
-  body.append(document.createTextNode(sentence.slice(0, from)));
-  body.append(element("mark", "quoted", sentence.slice(from, to)));
-  body.append(document.createTextNode(sentence.slice(to)));
-  block.append(body, source);
-  return block;
-}
-
-function renderFindings(report) {
-  const list = $("finding-list");
-  list.replaceChildren();
-  const shown = report.findings;
-  $("finding-count").textContent = `(${shown.length})`;
-  if (shown.length === 0) {
-    list.append(element("p", "empty", "No findings for this article against the others loaded."));
-    return;
-  }
-  for (const finding of shown) {
-    const card = element("article", `finding severity-${finding.severity} kind-${finding.kind}`);
-    const heading = element("h3");
-    heading.append(element("span", "finding-kind", finding.kind.replaceAll("_", " ")));
-    heading.append(element("span", "finding-meta", ` · ${finding.severity} · confidence ${finding.confidence}`));
-    card.append(heading, element("p", "explanation", finding.explanation));
-    const sides = element("div", "sides");
-    sides.append(quoteBlock(finding.a), quoteBlock(finding.b));
-    card.append(sides);
-    list.append(card);
-  }
-}
-
-/** Re-checks and redraws everything for the selected article. */
-function refresh() {
-  const article = articles.find((a) => a.id === selectedId);
-  const full = checker.report();
-  const counts = new Map();
-  for (const finding of full.findings) {
-    if (finding.kind === "corroboration" || finding.kind === "not_comparable") continue;
-    for (const doc of new Set([finding.a.doc, finding.b.doc])) counts.set(doc, (counts.get(doc) ?? 0) + 1);
-  }
-  renderArticleList(counts);
-  if (!article) return;
-  const report = checker.reportFor(article.id);
-  const contradicted = new Set();
-  for (const finding of report.findings) {
-    if (finding.kind === "corroboration") continue;
-    for (const side of [finding.a, finding.b]) if (side.figure) contradicted.add(side.figure);
-  }
-  renderReading(article, report, contradicted);
-  renderFindings(report);
-}
-
-function select(id, figureId) {
-  const article = articles.find((a) => a.id === id);
-  if (!article) return;
-  selectedId = id;
-  $("article-title").value = article.title;
-  $("article-text").value = article.text;
-  refresh();
-  if (figureId) {
-    const mark = document.querySelector(`mark[data-figure="${CSS.escape(figureId)}"]`);
-    mark?.scrollIntoView({ block: "center" });
-    mark?.classList.add("focused");
-  }
-}
-
-function updateSelected() {
-  const article = articles.find((a) => a.id === selectedId);
-  if (!article) return;
-  article.title = $("article-title").value;
-  article.text = $("article-text").value;
+/** A dropped or opened file as an article; a file that is not UTF-8 is decoded with � and flagged. */
+async function fileToArticle(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text;
+  let note = "";
   try {
-    checker.set(article.id, article.title, article.text);
-    setStatus("");
-  } catch (error) {
-    setStatus(error.message);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder("utf-8").decode(bytes);
+    note = `${file.name} is not valid UTF-8: bytes that could not be read are shown as �.`;
   }
-  saveArticles();
-  refresh();
+  const stem = file.name.replace(/\.[^.]+$/, "");
+  if (/\.html?$/i.test(file.name) || file.type === "text/html") {
+    const { title, text: body } = htmlToText(text);
+    return { article: { title: title || stem, text: body }, note };
+  }
+  return { article: { title: stem, text }, note };
 }
 
-let pending = null;
-function scheduleUpdate() {
-  clearTimeout(pending);
-  pending = setTimeout(updateSelected, RECHECK_DELAY_MS);
-}
-
-function newArticle() {
-  const id = `article-${Date.now().toString(36)}`;
-  articles.push({ id, title: `Article ${articles.length + 1}`, text: "" });
-  checker.set(id, articles.at(-1).title, "");
-  saveArticles();
-  select(id);
-  $("article-text").focus();
-}
-
-function resetDemo() {
-  for (const article of articles) checker.remove(article.id);
-  articles = demoCorpus();
-  for (const article of articles) checker.set(article.id, article.title, article.text);
-  saveArticles();
-  select(articles[0].id);
-}
-
-async function main() {
-  await init();
-  checker = new Checker();
-  articles = loadArticles();
-  for (const article of articles) {
+async function addFiles(files) {
+  const notes = [];
+  let added = 0;
+  for (const file of files) {
+    if (!/\.(txt|md|markdown|html?)$/i.test(file.name) && !file.type.startsWith("text/")) {
+      notes.push(`${file.name} was skipped: figcheck reads .txt, .md and .html files.`);
+      continue;
+    }
     try {
-      checker.set(article.id, article.title, article.text);
+      const { article, note } = await fileToArticle(file);
+      const id = await checker.addArticle(article);
+      if (note) notes.push(note);
+      if (added === 0) await checker.select(id);
+      added += 1;
     } catch (error) {
-      setStatus(`${article.title}: ${error.message}`);
+      notes.push(`${file.name} could not be read: ${error.message}`);
     }
   }
-  $("article-title").addEventListener("input", scheduleUpdate);
-  $("article-text").addEventListener("input", scheduleUpdate);
-  $("new-article").addEventListener("click", newArticle);
-  $("reset-demo").addEventListener("click", resetDemo);
-  select(articles[0].id);
-  document.body.dataset.ready = "true";
+  setStatus([`Added ${added} ${added === 1 ? "article" : "articles"}.`, ...notes].join(" "));
 }
 
-main().catch((error) => {
-  setStatus(`figcheck could not start: ${error.message}`);
-  throw error;
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = element("a");
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+checker.addEventListener("articleschange", (event) => renderList(event.detail));
+
+$("new-article").addEventListener("click", async () => {
+  const id = await checker.addArticle({ text: "" });
+  await checker.select(id);
+  checker.querySelector(".fc-text")?.focus();
+});
+$("reset-demo").addEventListener("click", () => checker.loadDemo());
+$("export-corpus").addEventListener("click", () =>
+  download("figcheck-corpus.json", "application/json", checker.exportCorpus()),
+);
+$("import-corpus").addEventListener("change", async (event) => {
+  const [file] = event.target.files;
+  event.target.value = "";
+  if (!file) return;
+  try {
+    const count = await checker.importCorpus(await file.text());
+    setStatus(`Imported ${count} ${count === 1 ? "article" : "articles"} from ${file.name}.`);
+  } catch (error) {
+    setStatus(`${file.name}: ${error.message}. Nothing was changed.`);
+  }
+});
+$("open-files").addEventListener("change", async (event) => {
+  const files = [...event.target.files];
+  event.target.value = "";
+  await addFiles(files);
+});
+
+// Files dropped anywhere on the page become articles.
+document.addEventListener("dragover", (event) => {
+  if ([...event.dataTransfer.types].includes("Files")) {
+    event.preventDefault();
+    document.body.classList.add("dropping");
+  }
+});
+document.addEventListener("dragleave", (event) => {
+  if (event.relatedTarget === null) document.body.classList.remove("dropping");
+});
+document.addEventListener("drop", async (event) => {
+  document.body.classList.remove("dropping");
+  if (event.dataTransfer.files.length === 0) return;
+  event.preventDefault();
+  await addFiles([...event.dataTransfer.files]);
+});
+
+checker.ready.then(() => {
+  document.body.dataset.ready = "true";
 });

@@ -37,7 +37,11 @@ async function openPage(options = {}) {
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("request", (request) => {
-    if (!request.url().startsWith(origin)) problems.push(`request left the origin: ${request.url()}`);
+    const url = request.url();
+    // Exports are blob: URLs of the page's own origin: local, not a request out.
+    if (!url.startsWith(`${origin}/`) && !url.startsWith(`blob:${origin}/`)) {
+      problems.push(`request left the origin: ${url}`);
+    }
   });
   await page.goto(`${origin}/`);
   await page.waitForSelector("body[data-ready=true]");
@@ -52,13 +56,23 @@ const PASTED = [
   "Elsewhere, revenue was €3,5 million.",
 ].join("\n");
 
+/** Adds a new article in the page and types `text` into it. */
+async function pasteArticle(page, text) {
+  await page.click("#new-article");
+  await page.fill("fig-check .fc-text", text);
+}
+
+const figureMarks = "fig-check .fc-reading mark.fc-figure";
+
 test("a first visit shows the demo contradiction", async () => {
   const { context, page, problems } = await openPage();
-  const finding = page.locator(".finding.kind-contradiction").first();
+  const finding = page.locator(".fc-finding.kind-contradiction").first();
   await finding.waitFor();
-  const explanation = await finding.locator(".explanation").textContent();
+  const explanation = await finding.locator(".fc-explanation").textContent();
   assert.match(explanation, /18% .* lies outside 4%–12%/);
-  const quotes = await finding.locator(".quote mark").allTextContents();
+  // The explanation names articles by title, not by internal id.
+  assert.doesNotMatch(explanation, /\.txt\)/);
+  const quotes = await finding.locator(".fc-quote mark").allTextContents();
   assert.deepEqual(quotes.sort(), ["18%", "between 4% and 12%"].sort());
   assert.deepEqual(problems, []);
   await context.close();
@@ -66,11 +80,10 @@ test("a first visit shows the demo contradiction", async () => {
 
 test("a pasted article is highlighted on exactly its figures and cross-checked", async () => {
   const { context, page, problems } = await openPage({ viewport: { width: 1280, height: 900 } });
-  await page.click("#new-article");
-  await page.fill("#article-text", PASTED);
-  await page.waitForFunction(() => document.querySelectorAll("#reading mark.figure").length >= 2);
+  await pasteArticle(page, PASTED);
+  await page.waitForFunction((selector) => document.querySelectorAll(selector).length >= 2, figureMarks);
 
-  const marks = await page.$$eval("#reading mark.figure", (nodes) =>
+  const marks = await page.$$eval(figureMarks, (nodes) =>
     nodes.map((node) => ({ text: node.textContent, kind: [...node.classList].find((c) => c.startsWith("kind-")) })),
   );
   assert.deepEqual(marks, [
@@ -78,9 +91,9 @@ test("a pasted article is highlighted on exactly its figures and cross-checked",
     { text: "€3,5 million", kind: "kind-money" },
   ]);
   // The reading view holds the text unchanged: highlights cover exactly these characters.
-  const readingText = await page.textContent("#reading");
+  const readingText = await page.textContent("fig-check .fc-reading");
   assert.equal(readingText, PASTED);
-  const start = await page.$eval("#reading", (reading) => {
+  const start = await page.$eval("fig-check .fc-reading", (reading) => {
     const mark = reading.querySelector("mark");
     let offset = 0;
     for (const node of reading.childNodes) {
@@ -91,50 +104,145 @@ test("a pasted article is highlighted on exactly its figures and cross-checked",
   });
   assert.equal(start, PASTED.indexOf("18 percent"));
 
-  const finding = page.locator(".finding.kind-contradiction").first();
+  const finding = page.locator(".fc-finding.kind-contradiction").first();
   await finding.waitFor();
-  assert.match(await finding.locator(".explanation").textContent(), /18% .* lies outside 4%–12%/);
-  const quotes = await finding.locator(".quote mark").allTextContents();
+  assert.match(await finding.locator(".fc-explanation").textContent(), /18% .* lies outside 4%–12%/);
+  const quotes = await finding.locator(".fc-quote mark").allTextContents();
   assert.ok(quotes.includes("18 percent") && quotes.includes("between 4% and 12%"), quotes.join(" | "));
+  // The disputed figure is marked strongly in the reading view.
+  assert.equal(await page.locator(`${figureMarks}.fc-problem`).first().textContent(), "18 percent");
+
+  // Focus on a figure shows its reading.
+  await page.focus(`${figureMarks} >> nth=0`);
+  const tooltip = page.locator("fig-check .fc-tooltip");
+  await tooltip.waitFor({ state: "visible" });
+  assert.match(await tooltip.textContent(), /Core Scientific/);
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "€3,5 million");
 
   await page.screenshot({ path: join(shots, "page-pasted.png"), fullPage: false });
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("a pasted article survives a reload", async () => {
+test("a reload keeps a user's article, and a dismissal persists", async () => {
   const { context, page, problems } = await openPage();
-  await page.click("#new-article");
-  await page.fill("#article-text", "Acme Corp shares rose 7% on Tuesday.");
-  await page.waitForFunction(() => document.querySelectorAll("#reading mark.figure").length === 1);
+  await pasteArticle(page, PASTED);
+  const finding = page.locator(".fc-finding.kind-contradiction").first();
+  await finding.waitFor();
+  await finding.locator(".fc-dismiss").click();
+  await page.waitForFunction(() => document.querySelectorAll(".fc-finding.kind-contradiction").length === 0);
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   const titles = await page.$$eval(".article-button", (nodes) => nodes.map((n) => n.textContent));
   assert.ok(titles.some((t) => t.startsWith("Article 6")), titles.join(" | "));
+  await page.locator(".article-button", { hasText: "Article 6" }).click();
+  await page.waitForFunction((selector) => document.querySelectorAll(selector).length >= 2, figureMarks);
+  assert.equal(await page.locator(".fc-finding.kind-contradiction").count(), 0);
+  assert.match(await page.textContent("fig-check .fc-finding-count"), /1 dismissed/);
+  // Dismissed findings can be shown again and restored.
+  await page.getByLabel("Dismissed ones").check();
+  await page.locator(".fc-finding.kind-contradiction .fc-dismiss").click();
+  await page.getByLabel("Dismissed ones").uncheck();
+  await page.locator(".fc-finding.kind-contradiction").first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the JSON export is valid, and the corpus exports and imports", async () => {
+  const { context, page, problems } = await openPage();
+  await page.locator(".fc-finding").first().waitFor();
+  const [report] = await Promise.all([page.waitForEvent("download"), page.click("fig-check .fc-export-json")]);
+  const parsed = JSON.parse(readFileSync(await report.path(), "utf8"));
+  assert.ok(Array.isArray(parsed.findings) && parsed.findings.length > 0);
+  assert.ok(Array.isArray(parsed.figures) && parsed.figures.length > 0);
+  const [markdown] = await Promise.all([page.waitForEvent("download"), page.click("fig-check .fc-export-markdown")]);
+  assert.match(readFileSync(await markdown.path(), "utf8"), /^# figcheck report: /);
+
+  const [corpus] = await Promise.all([page.waitForEvent("download"), page.click("#export-corpus")]);
+  const corpusPath = await corpus.path();
+  const exported = JSON.parse(readFileSync(corpusPath, "utf8"));
+  assert.equal(exported.articles.length, 5);
+  // Importing into a fresh page (another browser context) brings the same articles.
+  const fresh = await openPage();
+  await fresh.page.locator(".article-button").first().waitFor();
+  await fresh.page.click(".article-button >> nth=0");
+  await fresh.page.setInputFiles("#import-corpus", corpusPath);
+  await fresh.page.waitForFunction(() => /Imported 5 articles/.test(document.getElementById("page-status").textContent));
+  // A file that is not a corpus is refused, and nothing is lost.
+  await fresh.page.setInputFiles("#import-corpus", {
+    name: "broken.json",
+    mimeType: "application/json",
+    buffer: Buffer.from("{ not json"),
+  });
+  await fresh.page.waitForFunction(() => /Nothing was changed/.test(document.getElementById("page-status").textContent));
+  assert.equal(await fresh.page.locator(".article-button").count(), 5);
+  assert.deepEqual([...problems, ...fresh.problems], []);
+  await fresh.context.close();
+  await context.close();
+});
+
+test("dropped files become articles: HTML as text, bad UTF-8 flagged", async () => {
+  const { context, page, problems } = await openPage();
+  await page.locator(".article-button").first().waitFor();
+  await page.setInputFiles("#open-files", [
+    {
+      name: "story.html",
+      mimeType: "text/html",
+      buffer: Buffer.from(
+        "<html><head><title>Acme story</title></head><body><h1>Acme</h1><p>Acme Corp shares rose 7% on Tuesday.</p><script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"></body></html>",
+      ),
+    },
+    { name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x35, 0x25]) },
+  ]);
+  await page.waitForFunction(() => /Added 2 articles/.test(document.getElementById("page-status").textContent));
+  assert.match(await page.textContent("#page-status"), /latin1\.txt is not valid UTF-8/);
+  await page.locator(".article-button", { hasText: "Acme story" }).click();
+  await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 1, figureMarks);
+  const text = await page.inputValue("fig-check .fc-text");
+  assert.equal(text, "Acme\n\nAcme Corp shares rose 7% on Tuesday.");
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the element's API: add an article, set its text, read the findings from the event", async () => {
+  const { context, page, problems } = await openPage();
+  await page.locator(".fc-finding").first().waitFor();
+  const detail = await page.evaluate(async () => {
+    const element = document.querySelector("fig-check");
+    const id = await element.addArticle({ title: "API test", text: "" });
+    await element.select(id);
+    const event = new Promise((resolve) => element.addEventListener("findings", (e) => resolve(e.detail), { once: true }));
+    element.text = "Core Scientific shares fell 18% after Microsoft scaled back.";
+    const found = await event;
+    return { article: found.article === id, kinds: found.findings.map((f) => f.kind), same: element.findings.length === found.findings.length };
+  });
+  assert.ok(detail.article && detail.same, JSON.stringify(detail));
+  assert.ok(detail.kinds.includes("contradiction"), detail.kinds.join(", "));
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("script in pasted text stays text", async () => {
   const { context, page, problems } = await openPage();
-  await page.click("#new-article");
-  const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> rose 5%';
-  await page.fill("#article-text", hostile);
-  await page.waitForFunction(() => document.querySelectorAll("#reading mark.figure").length === 1);
-  assert.equal(await page.textContent("#reading"), hostile);
+  const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> rose 5% &amp; javascript:alert(1)';
+  await pasteArticle(page, hostile);
+  await page.locator(figureMarks, { hasText: "5%" }).waitFor();
+  assert.equal(await page.textContent("fig-check .fc-reading"), hostile);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
-  assert.equal(await page.$$eval("#reading img, #reading script", (n) => n.length), 0);
+  assert.equal(await page.$$eval("fig-check img, fig-check script, fig-check a[href^=javascript]", (n) => n.length), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("dark mode and phone width render without errors", async () => {
   const { context, page, problems } = await openPage({ colorScheme: "dark", viewport: { width: 1280, height: 900 } });
-  await page.locator(".finding").first().waitFor();
+  await page.locator(".fc-finding").first().waitFor();
   await page.screenshot({ path: join(shots, "page-dark.png") });
   await context.close();
   const phone = await openPage({ viewport: { width: 360, height: 800 } });
-  await phone.page.locator(".finding").first().waitFor();
+  await phone.page.locator(".fc-finding").first().waitFor();
   const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `page is ${overflow}px wider than a 360px screen`);
   await phone.page.screenshot({ path: join(shots, "page-phone.png"), fullPage: false });
@@ -157,7 +265,7 @@ test("a 10 MB paste completes", { timeout: 180_000 }, async () => {
   const started = Date.now();
   // What a paste does: the whole text at once, then one input event.
   await page.$eval(
-    "#article-text",
+    "fig-check .fc-text",
     (editor, text) => {
       editor.value = text;
       editor.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
@@ -165,7 +273,7 @@ test("a 10 MB paste completes", { timeout: 180_000 }, async () => {
     big,
   );
   await page.waitForFunction(
-    (expected) => Number(document.getElementById("figure-count").textContent.replace(/[()]/g, "")) >= expected,
+    (expected) => Number(document.querySelector("fig-check .fc-figure-count").textContent.replace(/[()]/g, "")) >= expected,
     copies * 30,
     { timeout: 170_000, polling: 500 },
   );
@@ -173,7 +281,7 @@ test("a 10 MB paste completes", { timeout: 180_000 }, async () => {
   console.log(`10 MB paste: ${copies} copies of the demo, checked in ${seconds.toFixed(1)} s`);
   // Ten megabytes may not fit the browser's storage quota; the page must then say so
   // rather than fail quietly.
-  const status = await page.textContent("#status");
+  const status = await page.textContent("fig-check .fc-status");
   assert.ok(status === "" || status.startsWith("Could not save"), status);
   assert.deepEqual(problems, []);
   await context.close();
