@@ -236,6 +236,40 @@ test("script in pasted text stays text", async () => {
   await context.close();
 });
 
+test("full or missing storage is reported, and the editor keeps the text", async () => {
+  // A full quota: every write to localStorage fails as browsers fail it.
+  const full = await browser.newContext();
+  await full.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  const page = await full.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  await pasteArticle(page, "Acme Corp shares rose 7% on Tuesday.");
+  await page.waitForFunction(() => /storage for the page is full/.test(document.querySelector("fig-check .fc-status").textContent));
+  assert.equal(await page.inputValue("fig-check .fc-text"), "Acme Corp shares rose 7% on Tuesday.");
+  await page.locator(figureMarks, { hasText: "7%" }).waitFor();
+  await full.close();
+
+  // No storage at all, as in some private modes: the page still works, and says so.
+  const none = await browser.newContext();
+  await none.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  const bare = await none.newPage();
+  await bare.goto(`${origin}/`);
+  await bare.waitForSelector("body[data-ready=true]");
+  assert.match(await bare.textContent("fig-check .fc-status"), /does not let the page store anything/);
+  await bare.locator(".fc-finding.kind-contradiction").first().waitFor();
+  await none.close();
+});
+
 test("dark mode and phone width render without errors", async () => {
   const { context, page, problems } = await openPage({ colorScheme: "dark", viewport: { width: 1280, height: 900 } });
   await page.locator(".fc-finding").first().waitFor();
