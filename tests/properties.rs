@@ -11,7 +11,9 @@
 //! - a [`Corpus`] of two random documents reports without panicking, and every figure
 //!   and every finding's quotes and sentences are exactly what their offsets select,
 //!   before and after the conversion to UTF-16;
-//! - [`utf8_to_utf16_offsets`] agrees with counting `encode_utf16` over the prefix.
+//! - [`utf8_to_utf16_offsets`] agrees with counting `encode_utf16` over the prefix;
+//! - extraction and checking are deterministic, and adding an article about another
+//!   company never changes the findings between two others.
 //!
 //! The random text is mostly news-shaped: numerals, currency signs, dashes, the
 //! no-break and thin spaces that pasted pages are full of, and the words that start
@@ -216,6 +218,47 @@ proptest! {
     ) {
         let documents = [Document::new("a", a), Document::new("b", b)];
         invariants::check_pipeline(&documents).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn extraction_and_checking_are_deterministic(a in text(), b in text()) {
+        prop_assert_eq!(extract(&a), extract(&a));
+        let documents = [Document::new("a", a), Document::new("b", b)];
+        let first = checked_report(&documents);
+        let second = checked_report(&documents);
+        prop_assert_eq!(
+            serde_json::to_string(&first).unwrap(),
+            serde_json::to_string(&second).unwrap()
+        );
+    }
+
+    #[test]
+    fn an_unrelated_article_never_changes_the_findings_between_two_others(
+        a in text(),
+        b in text(),
+        c in text(),
+    ) {
+        // A and B are about one company, C about another.
+        let a = Document::new("a", format!("Acme Corp shares fell 18% on Monday. {a}"));
+        let b = Document::new("b", format!("Acme Corp shares fell 4% on Monday. {b}"));
+        let c = Document::new("c", format!("Zeta Mining shares rose 9% on Monday. {c}"));
+        let keys = |document: &Document| {
+            let analysis = figcheck::claims::analyse(document.clone(), extract(&document.text));
+            analysis.subject_keys
+        };
+        let (ka, kb, kc) = (keys(&a), keys(&b), keys(&c));
+        prop_assume!(!kc.iter().any(|key| ka.contains(key) || kb.contains(key)));
+        let between = |report: &Report| -> Vec<String> {
+            report
+                .findings
+                .iter()
+                .filter(|f| f.a.doc != "c" && f.b.doc != "c")
+                .map(|f| serde_json::to_string(f).unwrap())
+                .collect()
+        };
+        let without = checked_report(&[a.clone(), b.clone()]);
+        let with = checked_report(&[a, b, c]);
+        prop_assert_eq!(between(&without), between(&with));
     }
 
     #[test]
