@@ -5,6 +5,8 @@
 
 mod invariants;
 
+use std::path::Path;
+
 use figcheck::figures::{FigureKind, extract};
 use figcheck::{Corpus, CorpusError, Document, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS};
 
@@ -136,4 +138,36 @@ fn a_corpus_past_the_document_limit_refuses_more_and_keeps_what_it_has() {
     // Replacing a document already there is still allowed.
     corpus.add(Document::new("d0", "Acme rose 5%")).unwrap();
     assert_eq!(corpus.len(), MAX_DOCUMENTS);
+}
+
+/// Every input that ever crashed figcheck or broke an invariant, kept in
+/// `tests/fixtures/crashes/` (see its README), still runs clean.
+#[test]
+fn every_recorded_crash_stays_fixed() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/crashes");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&folder).expect("tests/fixtures/crashes exists") {
+        let path = entry.expect("a readable entry").path();
+        if path.extension().is_some_and(|extension| extension == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("a readable crash file");
+        let text = String::from_utf8_lossy(&bytes);
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        survives(&name, &text);
+        if let Some((a, b)) = text.split_once('\u{c}') {
+            let documents = [Document::new("a", a), Document::new("b", b)];
+            if let Err(why) = invariants::check_pipeline(&documents) {
+                panic!("{name}, split in two: {why}");
+            }
+        }
+        checked += 1;
+    }
+    assert!(
+        checked >= 2,
+        "the recorded crashes are missing from {}",
+        folder.display()
+    );
 }

@@ -14,7 +14,7 @@ use super::date::{self, DayInterval};
 use super::numeral::{self, DIGITS, Numeral};
 use super::unit::{Dimension, Unit, unit_after};
 use super::{Amount, ChangeEnd, Figure, FigureKind, NEARLY_TOLERANCE, Qualifier};
-use crate::span::{Span, window_before};
+use crate::span::{Span, floor_char_boundary, window_before};
 use crate::text;
 
 /// Extracts every figure in `text`, in order of position.
@@ -827,7 +827,7 @@ fn starts_with_numeral(after: &str) -> bool {
         return false;
     };
     rest.starts_with(|c: char| c.is_ascii_digit())
-        || numeral::word_numerals(&rest[..rest.len().min(24)])
+        || numeral::word_numerals(&rest[..floor_char_boundary(rest, 24)])
             .next()
             .is_some_and(|numeral| numeral.span.start == 0)
 }

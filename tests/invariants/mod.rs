@@ -1,17 +1,19 @@
 //! What must hold for every input, whatever its bytes: shared by the property tests
-//! (`tests/properties.rs`) and the fuzz target (`fuzz/fuzz_targets/pipeline.rs`), so that
+//! (`tests/properties.rs`) and the fuzz targets (`fuzz/fuzz_targets/`), so that
 //! both check exactly the same things.
 //!
 //! Each check returns the first broken invariant as a message rather than panicking:
 //! proptest turns it into a failing case it can shrink, and the fuzz target panics with
 //! it so that libFuzzer records the input.
 
+use figcheck::claims::Analysis;
 use figcheck::figures::{Amount, Figure};
 use figcheck::report::{SideEntry, Value};
+use figcheck::span::Span;
 use figcheck::{Corpus, Document, Report};
 
 /// Runs the whole pipeline over `documents` (distinct, non-empty ids) and checks every
-/// invariant along the way: the figures of each document, the report in UTF-8 offsets,
+/// invariant along the way: the figures and claims of each document, the report in UTF-8 offsets,
 /// and the same report converted to UTF-16 offsets.
 pub fn check_pipeline(documents: &[Document]) -> Result<(), String> {
     for document in documents {
@@ -22,6 +24,10 @@ pub fn check_pipeline(documents: &[Document]) -> Result<(), String> {
         corpus
             .add(document.clone())
             .map_err(|error| format!("adding {:?} failed: {error}", document.id))?;
+    }
+    for analysis in corpus.analyses() {
+        check_claims(&analysis.document.text, analysis)
+            .map_err(|why| format!("{}: {why}", analysis.document.id))?;
     }
     let mut report = corpus.report();
     check_report(documents, &report)?;
@@ -55,6 +61,62 @@ pub fn check_figures(text: &str, figures: &[Figure]) -> Result<(), String> {
         check_amount(&figure.amount)
             .and_then(|()| check_amount(&figure.base_amount()))
             .map_err(|why| format!("{why}: {figure:?}"))?;
+    }
+    Ok(())
+}
+
+/// The claim layer's contract: one claim per figure, each claim's sentence a slice of
+/// the text on character boundaries that holds the figure's start, subjects with names
+/// and keys, and verdicts and sentences that fit the text.
+pub fn check_claims(text: &str, analysis: &Analysis) -> Result<(), String> {
+    if analysis.claims.len() != analysis.figures.len() {
+        return Err(format!(
+            "{} claims for {} figures",
+            analysis.claims.len(),
+            analysis.figures.len()
+        ));
+    }
+    let fits = |span: Span| {
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    for (figure, claim) in analysis.figures.iter().zip(&analysis.claims) {
+        let sentence = claim.sentence;
+        if !fits(sentence) {
+            return Err(format!(
+                "claim sentence {sentence:?} does not fit the text: {figure:?}"
+            ));
+        }
+        let holds_start = sentence.start <= figure.span.start && figure.span.start < sentence.end;
+        if !holds_start && sentence != figure.span {
+            return Err(format!(
+                "claim sentence {sentence:?} misses its figure {:?}",
+                figure.span
+            ));
+        }
+        if claim
+            .subjects
+            .iter()
+            .any(|subject| subject.name.trim().is_empty() || subject.key.is_empty())
+        {
+            return Err(format!("a subject without a name or key: {claim:?}"));
+        }
+    }
+    for verdict in &analysis.verdicts {
+        if !fits(verdict.span) || !fits(verdict.sentence) {
+            return Err(format!("verdict does not fit the text: {verdict:?}"));
+        }
+    }
+    let mut previous_end = 0;
+    for sentence in &analysis.sentences {
+        if !fits(*sentence) || sentence.start < previous_end {
+            return Err(format!(
+                "sentence {sentence:?} does not fit or overlaps the one before"
+            ));
+        }
+        previous_end = sentence.end;
     }
     Ok(())
 }
