@@ -103,13 +103,15 @@ class CheckerClient {
     if (!request) return;
     this.pending.delete(seq);
     if (ok) request.resolve(result);
-    else request.reject(new Error(error));
+    else request.reject(Object.assign(new Error(error), { crashed: Boolean(crashed) }));
     if (crashed) this.crash(error);
   }
 
   crash(message) {
     this.worker.terminate();
-    for (const request of this.pending.values()) request.reject(new Error(`the checker stopped: ${message}`));
+    for (const request of this.pending.values()) {
+      request.reject(Object.assign(new Error(`the checker stopped: ${message}`), { crashed: true }));
+    }
     this.pending.clear();
     this.start();
     const articles = [...this.sent.values()];
@@ -179,9 +181,11 @@ export class FigCheck extends HTMLElement {
     if (this.#ui) return;
     addStylesheet();
     this.#ui = this.#build();
-    this.#client = new CheckerClient((message) =>
-      this.#status(`The checker stopped (${message}) and was restarted; your text is safe.`),
-    );
+    this.#client = new CheckerClient((message) => {
+      this.#status(`The checker stopped (${message}) and was restarted; your text is safe.`);
+      // The new worker has every article again: check the one on screen once more.
+      this.#check();
+    });
     this.#started = this.#start().catch((error) => this.#status(`figcheck could not start: ${error.message}`));
   }
 
@@ -438,7 +442,8 @@ export class FigCheck extends HTMLElement {
     try {
       report = await this.#client.reportFor(article.id);
     } catch (error) {
-      if (generation === this.#generation) this.#status(error.message);
+      // A crash is reported once, by the restart; any other refusal is shown here.
+      if (generation === this.#generation && !error.crashed) this.#status(error.message);
       return;
     } finally {
       if (large && generation === this.#generation) this.#progress(null);

@@ -214,9 +214,12 @@ test("the element's API: add an article, set its text, read the findings from th
     const id = await element.addArticle({ title: "API test", text: "" });
     await element.select(id);
     const event = new Promise((resolve) => element.addEventListener("findings", (e) => resolve(e.detail), { once: true }));
-    element.text = "Core Scientific shares fell 18% after Microsoft scaled back.";
+    const text = "📉 Core Scientific 中文 shares fell 18% after Microsoft scaled back; ‏עברית‏ 5 MW.";
+    element.text = text;
     const found = await event;
-    return { article: found.article === id, kinds: found.findings.map((f) => f.kind), same: element.findings.length === found.findings.length };
+    // Offsets are UTF-16 code units: slicing the JS string selects each figure exactly.
+    const sliced = found.figures.every((f) => text.slice(f.start, f.end) === f.text);
+    return { article: found.article === id, kinds: found.findings.map((f) => f.kind), same: element.findings.length === found.findings.length && sliced };
   });
   assert.ok(detail.article && detail.same, JSON.stringify(detail));
   assert.ok(detail.kinds.includes("contradiction"), detail.kinds.join(", "));
@@ -268,6 +271,62 @@ test("full or missing storage is reported, and the editor keeps the text", async
   assert.match(await bare.textContent("fig-check .fc-status"), /does not let the page store anything/);
   await bare.locator(".fc-finding.kind-contradiction").first().waitFor();
   await none.close();
+});
+
+test("a crash in the checker's worker is reported and the page recovers", async () => {
+  const context = await browser.newContext();
+  // The first worker fails the way a panic in the core does (a WebAssembly RuntimeError)
+  // on its first check; the worker started after it is the real one.
+  let served = 0;
+  await context.route("**/figcheck-worker.js", async (route) => {
+    served += 1;
+    const response = await route.fetch();
+    let body = await response.text();
+    if (served === 1) {
+      body = body.replace(
+        'case "reportFor":',
+        'case "reportFor": throw new WebAssembly.RuntimeError("unreachable");',
+      );
+    }
+    await route.fulfill({ response, body });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${origin}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  await page.waitForFunction(() =>
+    /The checker stopped \(unreachable\) and was restarted/.test(document.querySelector("fig-check .fc-status").textContent),
+  );
+  // The restarted worker has the articles again and the page shows the findings.
+  await page.locator(".fc-finding.kind-contradiction").first().waitFor();
+  assert.ok(served >= 2, `the worker was served ${served} times`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the Content-Security-Policy blocks injected script", async () => {
+  const { context, page, problems } = await openPage();
+  const policy = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (meta) => meta.content);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  const violations = await page.evaluate(async () => {
+    const seen = [];
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(event.violatedDirective));
+    const script = document.createElement("script");
+    script.textContent = "window.injected = true";
+    document.body.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { seen, injected: window.injected === true };
+  });
+  assert.equal(violations.injected, false);
+  assert.ok(violations.seen.some((directive) => directive.startsWith("script-src")), violations.seen.join());
+  // The browser reports the blocked script on the console; nothing else may appear there.
+  assert.deepEqual(
+    problems.filter((problem) => !problem.includes("Content Security Policy")),
+    [],
+  );
+  await context.close();
 });
 
 test("dark mode and phone width render without errors", async () => {
