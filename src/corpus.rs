@@ -13,6 +13,8 @@ use crate::text::Document;
 /// database dump is refused with a message rather than freezing the page.
 pub const MAX_DOCUMENT_BYTES: usize = 32 * 1024 * 1024;
 
+const MIB: f64 = 1024.0 * 1024.0;
+
 /// The most documents a corpus holds.
 pub const MAX_DOCUMENTS: usize = 20_000;
 
@@ -33,9 +35,9 @@ impl fmt::Display for CorpusError {
             CorpusError::EmptyId => write!(f, "a document needs a non-empty id"),
             CorpusError::TooLarge { id, bytes } => write!(
                 f,
-                "{id} is {:.1} MB; figcheck reads documents up to {} MB",
-                *bytes as f64 / 1e6,
-                MAX_DOCUMENT_BYTES / 1_000_000
+                "{id} is {:.1} MiB ({bytes} bytes); figcheck reads documents up to {} MiB ({MAX_DOCUMENT_BYTES} bytes)",
+                *bytes as f64 / MIB,
+                MAX_DOCUMENT_BYTES / (1 << 20)
             ),
             CorpusError::TooMany => write!(f, "a corpus holds at most {MAX_DOCUMENTS} documents"),
         }
@@ -172,7 +174,7 @@ mod tests {
         let error = corpus.insert(Document::new("big.txt", huge)).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "big.txt is 33.6 MB; figcheck reads documents up to 33 MB"
+            "big.txt is 32.0 MiB (33554433 bytes); figcheck reads documents up to 32 MiB (33554432 bytes)"
         );
     }
 
