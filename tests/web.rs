@@ -82,7 +82,7 @@ fn failures_are_error_objects_with_a_message() {
     let error: Error = JsValue::from(checker.set("big", "", &huge).expect_err("too large"))
         .dyn_into()
         .expect("Error");
-    assert!(String::from(error.message()).starts_with("big is 33.6 MB"));
+    assert!(String::from(error.message()).starts_with("big is 32.0 MiB"));
 
     let missing: Error = JsValue::from(checker.report_for("nope").expect_err("unknown id"))
         .dyn_into()
