@@ -202,6 +202,12 @@ fn claim_for(
         .clamp_around(text, figure.span, SENTENCE_REACH);
     let facts = cache.facts(text, sentence);
     let clause = vocabulary::clause_around(sentence, &facts.clause_breaks, figure.span);
+    // A figure can run past the end of its sentence (a unit read across a line break):
+    // its clause always holds all of it.
+    let clause = Span::new(
+        clause.start.min(figure.span.start),
+        clause.end.max(figure.span.end),
+    );
     // Mentions are sorted by position: take the clause's by binary search.
     let first = mentions.partition_point(|m| m.span.start < clause.start);
     let in_clause: Vec<&Mention> = mentions[first..]
