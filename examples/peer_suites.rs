@@ -11,6 +11,11 @@
 //! source and category. `--list` also prints every case left out and every disagreement,
 //! each with the reason recorded in `benches/peer-verdicts.tsv` (or "unexplained").
 //!
+//! `--predictions FILE` scores another tool's answers instead of figcheck's, with the same
+//! cases, the same cases left out and the same matching (see [`Predictions`]);
+//! `scripts/bench-peers.mjs` writes those files for compromise, Recognizers-Text and
+//! quantulum3.
+//!
 //! Matching is on value and unit only, not on span: a peer's "$ 1 billion" and ours are
 //! the same figure even where the two projects draw the span differently. Values compare
 //! after conversion to the unit's base (1,200 MW equals 1.2 GW) with a relative tolerance
@@ -32,16 +37,27 @@ const VERDICTS: &str = include_str!("../benches/peer-verdicts.tsv");
 fn main() -> ExitCode {
     let mut dir = PathBuf::from("../shared/peer-suites");
     let mut list = false;
-    for argument in std::env::args().skip(1) {
+    let mut predictions_path = None;
+    let mut arguments = std::env::args().skip(1);
+    while let Some(argument) = arguments.next() {
         match argument.as_str() {
             "--list" => list = true,
+            "--predictions" => predictions_path = arguments.next().map(PathBuf::from),
             "-h" | "--help" => {
-                println!("usage: peer_suites [DIR] [--list]");
+                println!("usage: peer_suites [DIR] [--list] [--predictions FILE]");
                 return ExitCode::SUCCESS;
             }
             path => dir = PathBuf::from(path),
         }
     }
+    let predictions = match predictions_path.as_deref().map(Predictions::read) {
+        Some(Ok(predictions)) => Some(predictions),
+        Some(Err(error)) => {
+            eprintln!("peer_suites: {error}");
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
     let verdicts = verdicts();
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
@@ -52,6 +68,12 @@ fn main() -> ExitCode {
     };
     files.sort();
 
+    // Another tool's units are named as that tool names them; the suites record each
+    // source's own unit name beside the normalised one, which gives the translation.
+    let unit_names = match &predictions {
+        Some(_) => unit_names(&files),
+        None => HashMap::new(),
+    };
     let mut table = String::from(
         "| source | category | cases | scored | left out | TP | FP | FN | precision | recall | F1 |\n\
          |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
@@ -64,6 +86,15 @@ fn main() -> ExitCode {
             continue;
         };
         if !CATEGORIES.contains(&category.as_str()) {
+            continue;
+        }
+        if let Some(predictions) = &predictions
+            && !predictions.supports.contains(&category)
+        {
+            let _ = writeln!(
+                table,
+                "| {source} | {category} | not read by this tool | | | | | | | | |"
+            );
             continue;
         }
         let text = match std::fs::read_to_string(&path) {
@@ -103,13 +134,16 @@ fn main() -> ExitCode {
                     continue;
                 }
             };
-            let found: Vec<Observed> = extract(input)
-                .iter()
-                .filter_map(|figure| match category.as_str() {
-                    "range" => observe_range(figure, input),
-                    _ => observe(figure, &category, &id),
-                })
-                .collect();
+            let found: Vec<Observed> = match &predictions {
+                Some(predictions) => predictions.observed(&id, &category, &unit_names),
+                None => extract(input)
+                    .iter()
+                    .filter_map(|figure| match category.as_str() {
+                        "range" => observe_range(figure, input),
+                        _ => observe(figure, &category, &id),
+                    })
+                    .collect(),
+            };
             let (matched, missed, extra) = pair_up(&expected, &found);
             tally.tp += matched;
             tally.fn_ += missed.len();
@@ -155,6 +189,109 @@ fn split_name(path: &Path) -> Option<(String, String)> {
     }
     let (source, category) = stem.rsplit_once('_')?;
     Some((source.to_string(), category.to_string()))
+}
+
+/// Another tool's answers, for scoring it with this same scorer: a JSON Lines file whose
+/// first line is `{"tool": NAME, "supports": [CATEGORY, ...]}` and each further line
+/// `{"id": CASE, "category": CATEGORY, "found": [{"low", "high", "unit"}]}`, values as the
+/// tool states them (percent in percent units) and units as the tool names them.
+struct Predictions {
+    supports: Vec<String>,
+    found: HashMap<(String, String), Vec<Value>>,
+}
+
+impl Predictions {
+    fn read(path: &Path) -> Result<Predictions, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        let mut lines = text.lines().filter(|line| !line.trim().is_empty());
+        let header: Value = serde_json::from_str(lines.next().unwrap_or("{}"))
+            .map_err(|error| format!("{}: bad header: {error}", path.display()))?;
+        let supports = header["supports"]
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|c| c.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut found = HashMap::new();
+        for line in lines {
+            let entry: Value = serde_json::from_str(line)
+                .map_err(|error| format!("{}: bad line: {error}", path.display()))?;
+            let key = (
+                entry["id"].as_str().unwrap_or("").to_string(),
+                entry["category"].as_str().unwrap_or("").to_string(),
+            );
+            let items = entry["found"].as_array().cloned().unwrap_or_default();
+            found.insert(key, items);
+        }
+        Ok(Predictions { supports, found })
+    }
+
+    /// The tool's figures for one case, as the category sees them; a unit the scorer
+    /// cannot place is kept under its own name, so that it counts as a false positive.
+    fn observed(
+        &self,
+        id: &str,
+        category: &str,
+        unit_names: &HashMap<String, String>,
+    ) -> Vec<Observed> {
+        let Some(items) = self.found.get(&(id.to_string(), category.to_string())) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .map(|item| {
+                let (low, high) = (item["low"].as_f64(), item["high"].as_f64());
+                let name = item["unit"].as_str().unwrap_or("");
+                let normalised = unit_names.get(name).map_or(name, String::as_str);
+                let (factor, unit) = match category {
+                    "percent" => (1.0, "%".to_string()),
+                    "range" => (1.0, String::new()),
+                    "money" => match Unit::from_symbol(normalised) {
+                        Some(unit) => (1.0, unit.symbol().to_string()),
+                        None => (1.0, format!("?{name}")),
+                    },
+                    _ => match peer_unit(normalised) {
+                        Some(unit) => (unit.to_base(), unit_key(unit)),
+                        None => (1.0, format!("?{name}")),
+                    },
+                };
+                Observed {
+                    low: low.map(|v| v * factor),
+                    high: high.map(|v| v * factor),
+                    unit,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Each source's unit names and the normalised unit the suites give for them
+/// ("Kilometer" and "kilometre" are "km").
+fn unit_names(files: &[PathBuf]) -> HashMap<String, String> {
+    let mut names = HashMap::new();
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        for line in text.lines() {
+            let Ok(case) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
+            for item in case["expected"].as_array().into_iter().flatten() {
+                if let (Some(source), Some(unit)) =
+                    (item["unit_source"].as_str(), item["unit"].as_str())
+                {
+                    names
+                        .entry(source.to_string())
+                        .or_insert_with(|| unit.to_string());
+                }
+            }
+        }
+    }
+    names
 }
 
 /// Whether a recorded reason takes the case out of scoring: the peer's expectation is
