@@ -129,6 +129,13 @@ impl Corpus {
         Report::new(&self.entries, check::check(&self.entries, None))
     }
 
+    /// Every finding between and within the documents, with their quotes, but without
+    /// the documents' figures: what a list of articles needs to show how many problems
+    /// each has, at a fraction of the full report's size.
+    pub fn findings_report(&self) -> Report {
+        Report::for_documents(&[], &self.entries, check::check(&self.entries, None))
+    }
+
     /// Every figure of every document, without checking them against each other.
     pub fn figures_report(&self) -> Report {
         Report::new(&self.entries, Vec::new())

@@ -70,6 +70,11 @@ impl Checker {
         self.finish(self.corpus.report())
     }
 
+    /// Every finding across all articles, without the figures, with UTF-16 offsets.
+    pub fn findings(&self) -> Result<JsValue, JsError> {
+        self.finish(self.corpus.findings_report())
+    }
+
     /// One article's figures and the findings that involve it.
     #[wasm_bindgen(js_name = reportFor)]
     pub fn report_for(&self, id: &str) -> Result<JsValue, JsError> {

@@ -67,6 +67,15 @@ fn findings_cross_the_boundary_as_plain_objects() {
         get(&get(&finding, "a"), "doc").as_string().as_deref(),
         Some("a")
     );
+    // The findings alone: the same finding, and no figures.
+    let only = checker.findings().expect("findings");
+    let figures: Array = get(&only, "figures").dyn_into().expect("array");
+    assert_eq!(figures.length(), 0);
+    let findings: Array = get(&only, "findings").dyn_into().expect("array");
+    assert_eq!(
+        get(&findings.get(0), "kind").as_string().as_deref(),
+        Some("contradiction")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -145,6 +145,10 @@ class CheckerClient {
     return this.request({ op: "report" });
   }
 
+  findings() {
+    return this.request({ op: "findings" });
+  }
+
   demo() {
     return this.request({ op: "demo" });
   }
@@ -471,7 +475,7 @@ export class FigCheck extends HTMLElement {
     clearTimeout(this.#countTimer);
     this.#countTimer = setTimeout(async () => {
       try {
-        const report = await this.#client.report();
+        const report = await this.#client.findings();
         const counts = new Map();
         for (const finding of report.findings) {
           if (!PROBLEMS.has(finding.kind) || this.#dismissed.has(findingKey(finding))) continue;

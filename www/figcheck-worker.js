@@ -6,6 +6,7 @@
 //   {op: "remove", id}                            result: whether it was there
 //   {op: "reportFor", id}                         one article's figures and findings
 //   {op: "report"}                                every figure and finding
+//   {op: "findings"}                              every finding, without the figures
 //   {op: "demo"}                                  the built-in demo articles
 //
 // A panic in the core (a bug) aborts the module; the reply then carries
@@ -38,6 +39,9 @@ self.onmessage = async ({ data }) => {
         break;
       case "report":
         result = checker.report();
+        break;
+      case "findings":
+        result = checker.findings();
         break;
       case "demo":
         result = demoCorpus();

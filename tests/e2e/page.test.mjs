@@ -74,6 +74,10 @@ test("a first visit shows the demo contradiction", async () => {
   assert.doesNotMatch(explanation, /\.txt\)/);
   const quotes = await finding.locator(".fc-quote mark").allTextContents();
   assert.deepEqual(quotes.sort(), ["18%", "between 4% and 12%"].sort());
+  // The article list counts each article's problems (from the findings-only report).
+  const badge = page.locator(".article-button", { hasText: "Core Scientific slides 18%" }).locator(".badge");
+  await badge.waitFor();
+  assert.ok(Number(await badge.textContent()) >= 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
