@@ -151,13 +151,27 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
     }
 }
 
-/// The organisation a document is mostly about: the first named in its title, else the
-/// one it names most.
+/// The organisation a document is mostly about: the first named in its headline (its
+/// title where the text holds it, else its first line), else the one it names most, the
+/// first named among equals.
 fn main_subject(document: &Document, mentions: &[Mention]) -> Option<Subject> {
-    let title_end = document
-        .text
+    let text = document.text.as_str();
+    let title_end = match text
         .find(document.title.as_str())
-        .map_or(0, |at| at + document.title.len());
+        .filter(|_| !document.title.is_empty())
+    {
+        Some(at) => at + document.title.len(),
+        // A title the reader gave ("Article 6") is not in the text: its first line of
+        // content is the headline.
+        None => {
+            let leading = text.len() - text.trim_start().len();
+            leading
+                + text
+                    .trim_start()
+                    .find('\n')
+                    .unwrap_or(text.trim_start().len())
+        }
+    };
     let organisations = || {
         mentions
             .iter()
@@ -176,9 +190,10 @@ fn main_subject(document: &Document, mentions: &[Mention]) -> Option<Subject> {
             None => counts.push((&mention.subject, 1)),
         }
     }
+    // `counts` is in order of first mention; min_by_key keeps the first of equals.
     counts
         .into_iter()
-        .max_by_key(|(_, count)| *count)
+        .min_by_key(|(_, count)| std::cmp::Reverse(*count))
         .filter(|(_, count)| *count >= 2)
         .map(|(s, _)| s.clone())
 }
@@ -447,4 +462,45 @@ fn refers_back(words: &str) -> bool {
 /// session") is about the document's main subject.
 fn before_is_empty_subject(clause: &str) -> bool {
     vocabulary::IMPLICIT_SUBJECT.is_match(clause)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::extract;
+
+    fn subject_of(document: Document, figure_text: &str) -> Option<String> {
+        let figures = extract(&document.text);
+        let analysis = analyse(document, figures);
+        let index = analysis
+            .figures
+            .iter()
+            .position(|f| f.span.text(&analysis.document.text) == figure_text)?;
+        analysis.claims[index]
+            .subjects
+            .first()
+            .map(|s| s.name.clone())
+    }
+
+    /// Regression (seen on the page): a reader's own title ("Article 6") is not in the
+    /// text, and two companies named twice each tied; the later one won.
+    #[test]
+    fn a_given_title_not_in_the_text_leaves_the_first_line_as_headline() {
+        let text = "Acme Corp tumbles after Zeta steps back\n\nAcme Corp shares fell 18% after Zeta scaled back.\nElsewhere, revenue was $5 million.";
+        let document = Document::with_title("a", "Article 6", text);
+        assert_eq!(
+            subject_of(document, "$5 million").as_deref(),
+            Some("Acme Corp")
+        );
+    }
+
+    #[test]
+    fn among_subjects_named_equally_often_the_first_named_is_the_main_one() {
+        let text = "Markets moved.\nAcme Corp and Zeta rose. Acme Corp and Zeta said so.\nRevenue was $5 million.";
+        let document = Document::with_title("a", "", text);
+        assert_eq!(
+            subject_of(document, "$5 million").as_deref(),
+            Some("Acme Corp")
+        );
+    }
 }
