@@ -29,7 +29,7 @@ use serde::Serialize;
 pub use interval::Interval;
 
 use crate::claims::{Analysis, Direction, Metric, Polarity, SubjectKind, Verdict};
-use crate::figures::{Figure, FigureKind, Qualifier};
+use crate::figures::{Figure, FigureKind, Qualifier, Unit};
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -285,11 +285,7 @@ fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<(Finding, 
     if fa.kind != fb.kind || ca.is_change != cb.is_change || ca.segment != cb.segment {
         return None;
     }
-    let (ua, ub) = (
-        fa.unit?,
-        fb.unit
-            .or(fa.unit.filter(|_| fb.kind == FigureKind::Count))?,
-    );
+    let (ua, ub) = compared_units(fa, fb)?;
     if !ua.commensurable(ub) || fa.noun != fb.noun {
         return None;
     }
@@ -310,8 +306,7 @@ fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<(Finding, 
             Reason::OppositeDirections,
         )
     } else {
-        let ia = Interval::of(fa)?.scaled(ua.to_base());
-        let ib = Interval::of(fb)?.scaled(ub.to_base());
+        let (ia, ib) = base_intervals(fa, fb, ua, ub)?;
         if ia.overlaps(&ib) {
             if periods_differ || a.0 == b.0 {
                 // An article repeating its own figure is not corroboration.
@@ -358,6 +353,24 @@ fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<(Finding, 
     Some((finding, reason))
 }
 
+/// The units two figures are compared in: a count with no unit of its own ("4 miners")
+/// takes the other side's.
+fn compared_units(fa: &Figure, fb: &Figure) -> Option<(Unit, Unit)> {
+    let ua = fa.unit?;
+    let ub = fb
+        .unit
+        .or(Some(ua).filter(|_| fb.kind == FigureKind::Count))?;
+    Some((ua, ub))
+}
+
+/// Both figures as intervals in their base unit, so that 1,200 MW meets 1.2 GW.
+fn base_intervals(fa: &Figure, fb: &Figure, ua: Unit, ub: Unit) -> Option<(Interval, Interval)> {
+    Some((
+        Interval::of(fa)?.scaled(ua.to_base()),
+        Interval::of(fb)?.scaled(ub.to_base()),
+    ))
+}
+
 /// The explanation of a finding [`compare`] made, with its arithmetic.
 fn explain(analyses: &[Analysis], finding: &Finding, reason: Reason) -> String {
     let figure_of = |side: &Side| {
@@ -372,9 +385,8 @@ fn explain(analyses: &[Analysis], finding: &Finding, reason: Reason) -> String {
     let quote_b = describe(&analyses[finding.b.doc], fb);
     let what = format!("{}'s {}", finding.subject, finding.metric.label());
     let intervals = || {
-        let (ua, ub) = (fa.unit?, fb.unit.or(fa.unit)?);
-        let ia = Interval::of(fa)?.scaled(ua.to_base());
-        let ib = Interval::of(fb)?.scaled(ub.to_base());
+        let (ua, ub) = compared_units(fa, fb)?;
+        let (ia, ib) = base_intervals(fa, fb, ua, ub)?;
         Some((ia, ib, ua, ub))
     };
     match reason {
@@ -471,8 +483,8 @@ fn relation(
     fb: &Figure,
     ia: &Interval,
     ib: &Interval,
-    ua: crate::figures::Unit,
-    ub: crate::figures::Unit,
+    ua: Unit,
+    ub: Unit,
     qa: String,
     qb: String,
 ) -> String {
