@@ -2,20 +2,13 @@
 // tools around it (new, remove, open or drop files, import and export). The checking,
 // the reading view and the findings are the element's own; this file only drives its
 // public API, as any page embedding it would.
-import "./fig-check.js";
+import { download, element } from "./fig-check.js";
 
 const checker = document.querySelector("fig-check");
 const $ = (id) => document.getElementById(id);
 
 function setStatus(message) {
   $("page-status").textContent = message;
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function renderList({ articles, selected, counts }) {
@@ -114,18 +107,6 @@ async function addFiles(files) {
     }
   }
   setStatus([`Added ${added} ${added === 1 ? "article" : "articles"}.`, ...notes].join(" "));
-}
-
-function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = element("a");
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 checker.addEventListener("articleschange", (event) => renderList(event.detail));

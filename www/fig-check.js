@@ -57,7 +57,8 @@ const PROBLEMS = new Set(["contradiction", "scale_mismatch", "qualitative_contra
 
 let instances = 0;
 
-function element(tag, className, text) {
+/** A new element with a class and text; the one way this module and the demo page make nodes. */
+export function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -139,10 +140,6 @@ class CheckerClient {
 
   reportFor(id) {
     return this.request({ op: "reportFor", id });
-  }
-
-  report() {
-    return this.request({ op: "report" });
   }
 
   findings() {
@@ -579,10 +576,10 @@ export class FigCheck extends HTMLElement {
     const exportMarkdown = button("fc-export-markdown", "Export Markdown");
     const exportJson = button("fc-export-json", "Export JSON");
     exportMarkdown.addEventListener("click", () =>
-      this.#download(`${this.#fileStem()}.md`, "text/markdown", this.#markdown()),
+      download(`${this.#fileStem()}.md`, "text/markdown", this.#markdown()),
     );
     exportJson.addEventListener("click", () =>
-      this.#download(`${this.#fileStem()}.json`, "application/json", JSON.stringify(this.#report ?? {}, null, 2)),
+      download(`${this.#fileStem()}.json`, "application/json", JSON.stringify(this.#report ?? {}, null, 2)),
     );
     const exports = element("div", "fc-exports");
     exports.append(exportMarkdown, exportJson);
@@ -857,17 +854,19 @@ export class FigCheck extends HTMLElement {
     return `figcheck-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "report"}`;
   }
 
-  #download(name, type, content) {
-    const url = URL.createObjectURL(new Blob([content], { type }));
-    const link = element("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    this.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
+}
+
+/** Saves `content` as a file named `name`, through a same-origin blob: URL. */
+export function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = element("a");
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** The element's own styles, next to this script: one script tag is all a page needs. */

@@ -5,7 +5,6 @@
 //   {op: "set", articles: [{id, title, text}]}   add or replace articles; result: size
 //   {op: "remove", id}                            result: whether it was there
 //   {op: "reportFor", id}                         one article's figures and findings
-//   {op: "report"}                                every figure and finding
 //   {op: "findings"}                              every finding, without the figures
 //   {op: "demo"}                                  the built-in demo articles
 //
@@ -36,9 +35,6 @@ self.onmessage = async ({ data }) => {
         break;
       case "reportFor":
         result = checker.reportFor(data.id);
-        break;
-      case "report":
-        result = checker.report();
         break;
       case "findings":
         result = checker.findings();
