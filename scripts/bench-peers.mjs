@@ -12,11 +12,12 @@
 // ../shared/peer-suites (or PEER_SUITES) and is skipped, with a note, when it is absent.
 // --quick uses 100 KB and 1 MB corpora instead, for trying the script out.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { demoArticles } from "../benches/peers/common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const peers = join(root, "benches", "peers");
@@ -52,10 +53,7 @@ step("building figcheck (release example, web module)");
 run("cargo", ["build", "--release", "--quiet", "--example", "throughput", "--example", "peer_suites"]);
 if (!existsSync(join(root, "www", "pkg", "figcheck_bg.wasm"))) run("node", [join(root, "scripts", "build-web.mjs")]);
 
-const demo = readdirSync(join(root, "src", "demo"))
-  .filter((name) => name.endsWith(".txt"))
-  .sort()
-  .map((name) => readFileSync(join(root, "src", "demo", name), "utf8"));
+const demo = demoArticles();
 const sizes = quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
 const corpora = sizes.map((target) => {
   const articles = [];

@@ -10,21 +10,15 @@
 // them). For figcheck it also times checking one new article against 1, 100, 1,000 and
 // 10,000 loaded ones (the demo articles, over and over; median of 15), and reports the
 // size of its WebAssembly memory. Memory is the JS heap Chromium reports.
-import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../scripts/chromium.mjs";
 import { startServer } from "../../scripts/serve.mjs";
+import { demoArticles, timeFiles } from "./common.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
 const [tool, ...files] = process.argv.slice(2);
 const budget = Number(process.env.BUDGET_SECONDS ?? 60);
-const demo = readdirSync(join(root, "src", "demo"))
-  .filter((name) => name.endsWith(".txt"))
-  .sort()
-  .map((name) => readFileSync(join(root, "src", "demo", name), "utf8"));
+const demo = demoArticles();
 
 const server = await startServer(0);
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -87,24 +81,14 @@ try {
     return times.sort((a, b) => a - b)[25];
   }, demo);
 
-  const throughput = [];
-  let skipping = null;
-  for (const file of files) {
-    const articles = readFileSync(file, "utf8").split("\f");
-    const bytes = articles.reduce((sum, article) => sum + Buffer.byteLength(article), 0);
-    if (skipping) {
-      throughput.push({ file, bytes, skipped: skipping });
-      continue;
-    }
-    const { seconds, found } = await page.evaluate((articles) => {
+  const throughput = await timeFiles(files, budget, (articles) =>
+    page.evaluate((articles) => {
       const start = performance.now();
       let found = 0;
       for (const article of articles) found += globalThis.read(article);
       return { seconds: (performance.now() - start) / 1000, found };
-    }, articles);
-    throughput.push({ file, bytes, seconds, mb_s: bytes / 1e6 / seconds, found });
-    if (seconds > budget) skipping = `the ${(bytes / 1e6).toFixed(1)} MB run took ${seconds.toFixed(0)} s`;
-  }
+    }, articles),
+  );
 
   let checks = null;
   let wasmMemoryMb = null;

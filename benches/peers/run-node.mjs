@@ -12,17 +12,14 @@
 // Each tool does the work a reader of figures needs: figcheck extracts figures with
 // their claims and builds its report; compromise finds numbers, percentages and money;
 // Recognizers-Text runs its number, percentage, currency and dimension models.
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { demoArticles, root, timeFiles } from "./common.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const [tool, ...files] = process.argv.slice(2);
 const budget = Number(process.env.BUDGET_SECONDS ?? 60);
-const demo = readdirSync(join(root, "src", "demo"))
-  .filter((name) => name.endsWith(".txt"))
-  .sort()
-  .map((name) => readFileSync(join(root, "src", "demo", name), "utf8"));
+const demo = demoArticles();
 
 async function load(name) {
   switch (name) {
@@ -65,22 +62,12 @@ for (let round = 0; round < 50; round++) {
 }
 warm.sort((a, b) => a - b);
 
-const throughput = [];
-let skipping = null;
-for (const file of files) {
-  const articles = readFileSync(file, "utf8").split("\f");
-  const bytes = articles.reduce((sum, article) => sum + Buffer.byteLength(article), 0);
-  if (skipping) {
-    throughput.push({ file, bytes, skipped: skipping });
-    continue;
-  }
+const throughput = await timeFiles(files, budget, (articles) => {
   const start = performance.now();
   let found = 0;
   for (const article of articles) found += read(article);
-  const seconds = (performance.now() - start) / 1000;
-  throughput.push({ file, bytes, seconds, mb_s: bytes / 1e6 / seconds, found });
-  if (seconds > budget) skipping = `the ${(bytes / 1e6).toFixed(1)} MB run took ${seconds.toFixed(0)} s`;
-}
+  return { seconds: (performance.now() - start) / 1000, found };
+});
 
 console.log(
   JSON.stringify({
