@@ -253,7 +253,13 @@ export class FigCheck extends HTMLElement {
   }
 
   async select(id, figureId) {
-    this.#selected = this.#articles.has(id) ? id : null;
+    const selected = this.#articles.has(id) ? id : null;
+    if (selected !== this.#selected) {
+      // Another article's highlights and findings must not stand for this one while it is checked.
+      this.#report = null;
+      this.#render();
+    }
+    this.#selected = selected;
     const article = this.#articles.get(this.#selected);
     this.#ui.title.value = article?.title ?? "";
     this.#ui.text.value = article?.text ?? "";

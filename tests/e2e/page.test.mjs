@@ -141,7 +141,14 @@ test("a reload keeps a user's article, and a dismissal persists", async () => {
   const titles = await page.$$eval(".article-button", (nodes) => nodes.map((n) => n.textContent));
   assert.ok(titles.some((t) => t.startsWith("Article 6")), titles.join(" | "));
   await page.locator(".article-button", { hasText: "Article 6" }).click();
-  await page.waitForFunction((selector) => document.querySelectorAll(selector).length >= 2, figureMarks);
+  // Regression (CI, stop 11): the previous article's highlights stood until this one was checked,
+  // so the wait below passed early and counted the other article's contradiction.
+  await page.waitForFunction(
+    ([selector, text]) =>
+      document.querySelectorAll(selector).length >= 2 &&
+      document.querySelector("fig-check .fc-reading").textContent === text,
+    [figureMarks, PASTED],
+  );
   assert.equal(await page.locator(".fc-finding.kind-contradiction").count(), 0);
   assert.match(await page.textContent("fig-check .fc-finding-count"), /1 dismissed/);
   // Dismissed findings can be shown again and restored.
