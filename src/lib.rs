@@ -50,6 +50,7 @@ pub mod claims;
 mod corpus;
 pub mod demo;
 pub mod figures;
+mod pattern;
 pub mod report;
 pub mod span;
 pub mod text;

@@ -23,7 +23,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::interval::Interval;
 use super::{Finding, FindingKind, Severity, Side};

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 use serde::Serialize;
 
 use super::subject::{Mention, Subject};
@@ -134,13 +134,13 @@ static SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The captures of the last match of `pattern` in `haystack`. Finding the matches first
 /// and capturing only the last one spares the capture engine on the others.
-fn last_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<regex::Captures<'h>> {
+fn last_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<crate::pattern::Captures<'h>> {
     let last = pattern.find_iter(haystack).last()?;
     pattern.captures_at(haystack, last.start())
 }
 
 /// The captures of the first match of `pattern` in `haystack`.
-fn first_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<regex::Captures<'h>> {
+fn first_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<crate::pattern::Captures<'h>> {
     let first = pattern.find(haystack)?;
     pattern.captures_at(haystack, first.start())
 }
@@ -154,7 +154,7 @@ pub struct MetricHit {
     pub owner: Option<Span>,
 }
 
-fn metric_of(caps: &regex::Captures) -> Metric {
+fn metric_of(caps: &crate::pattern::Captures) -> Metric {
     const NAMES: &[(&str, Metric)] = &[
         ("eps", Metric::Eps),
         ("share_price", Metric::SharePrice),
@@ -292,7 +292,7 @@ static DIRECTION: LazyLock<Regex> = LazyLock::new(|| {
 /// The movement word nearest the figure, within a few words on either side.
 pub fn direction_near(before: &str, after: &str) -> Option<Direction> {
     const REACH: usize = 60;
-    let of = |caps: &regex::Captures| {
+    let of = |caps: &crate::pattern::Captures| {
         if caps.name("down").is_some() {
             Direction::Down
         } else {

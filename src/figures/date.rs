@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use crate::pattern::{Anchored, AtWordStarts, Captures, Regex, word_head};
 use serde::{Serialize, Serializer};
 
 use crate::span::{Span, window_before};
@@ -121,8 +121,9 @@ fn month_number(name: &str) -> u32 {
 }
 
 /// One pattern per form, tried together; the leftmost-first match wins, so longer forms
-/// come first. Month names are matched case-sensitively ("may" is a verb).
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+/// come first. Month names are matched case-sensitively ("may" is a verb). Tried only at
+/// the words [`opens_a_date`] accepts; no date runs past [`DATE_REACH`] bytes.
+static DATE: LazyLock<AtWordStarts> = LazyLock::new(|| {
     let year = r"(?:[0-9]{4})";
     let time = r"(?:,?[ ]+[0-9]{1,2}:[0-9]{2}(?:[ ]?[AaPp]\.?[Mm]\.?)?)?";
     let patterns = [
@@ -151,13 +152,80 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         // word before is checked in find_dates. "May" is left out: it is also a verb.
         r"(?P<mo>(?-u:\b)(?P<month4>Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|Aug(?:ust)?|Sept(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b))".to_string(),
     ];
-    // A larger lazy-DFA cache than the default: this is the biggest regex in the crate,
-    // and it runs over every byte of every document.
-    regex::RegexBuilder::new(&patterns.join("|"))
-        .dfa_size_limit(16 << 20)
-        .build()
-        .expect("date pattern")
+    AtWordStarts::new(&patterns.join("|"), DATE_REACH)
 });
+
+/// The longest date [`DATE`] reads, with room to spare: "the fourth quarter of fiscal
+/// 2025" is 33 bytes, "September 26th, 2025, 10:48 a.m." 34.
+const DATE_REACH: usize = 64;
+
+/// Whether a word can open one of [`DATE`]'s forms: a month, "Q1", "H2", "FY", a number
+/// that a date can start with ("2026-05-07", "26 March", "1st quarter"), or a word the
+/// spelt-out forms start with, followed by a word that can come next. Rejecting a word
+/// the pattern would match loses a date, so each test only looks for what every form
+/// opening on that word needs.
+fn opens_a_date(word: &[u8]) -> bool {
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    match word {
+        [b'Q' | b'H', b'0'..=b'9', ..] | [b'F', b'Y', ..] => return true,
+        [a, b, c, ..] if MONTHS.contains(&&[*a, *b, *c]) => return true,
+        [b'0'..=b'9', ..] => return opens_a_numeric_date(word),
+        _ => {}
+    }
+    let (head, len) = word_head(word);
+    // The first byte of the next word, lower-cased.
+    let next = || {
+        let rest = word.get(len..).unwrap_or_default();
+        let rest = rest.strip_prefix(b"-").unwrap_or(rest);
+        rest.iter()
+            .find(|byte| **byte != b' ')
+            .map(u8::to_ascii_lowercase)
+    };
+    match &head[..len] {
+        // "early 2027", "fiscal 2025", "year over year": the form is settled by the
+        // pattern itself.
+        b"early" | b"mid" | b"late" | b"fiscal" | b"year" | b"previous" => true,
+        // "the first quarter", "the second half", "the previous year", "the year before"
+        b"the" => matches!(next(), Some(b'f' | b's' | b't' | b'p' | b'y' | b'1'..=b'4')),
+        b"first" | b"second" | b"third" | b"fourth" => matches!(next(), Some(b'q' | b'h')),
+        // "a year earlier", "last year", "this year"
+        b"a" | b"last" | b"this" => next() == Some(b'y'),
+        _ => false,
+    }
+}
+
+/// Whether a word of digits can open a date: "2026-05-07", "26 March", "26th of March",
+/// "1st quarter", "2nd half".
+fn opens_a_numeric_date(word: &[u8]) -> bool {
+    let digits = word.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 4 && word.get(4) == Some(&b'-') {
+        return true;
+    }
+    if digits > 2 {
+        return false;
+    }
+    let rest = &word[digits..];
+    let rest = match rest {
+        [a, b, tail @ ..]
+            if matches!(
+                &[a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+                b"st" | b"nd" | b"rd" | b"th"
+            ) =>
+        {
+            tail
+        }
+        _ => rest,
+    };
+    let rest = match rest {
+        [b' ' | b'-', tail @ ..] => tail,
+        _ => return false,
+    };
+    let next = rest.iter().find(|byte| **byte != b' ');
+    matches!(next, Some(b'A'..=b'Z' | b'o' | b'q' | b'h'))
+}
 
 /// A date or period found in text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -175,29 +243,31 @@ pub fn dateline(text: &str) -> Option<DayInterval> {
     while !text.is_char_boundary(head_end) {
         head_end -= 1;
     }
-    DATE.captures_iter(&text[..head_end]).find_map(|caps| {
-        let full = caps.name("iso").is_some()
-            || (caps.name("mdy").is_some() && caps.name("year").is_some())
-            || (caps.name("dmy").is_some() && caps.name("year2").is_some());
-        if full { resolve(&caps, None) } else { None }
-    })
+    DATE.captures_iter(&text[..head_end], opens_a_date)
+        .find_map(|Anchored { caps, .. }| {
+            let full = caps.name("iso").is_some()
+                || (caps.name("mdy").is_some() && caps.name("year").is_some())
+                || (caps.name("dmy").is_some() && caps.name("year2").is_some());
+            if full { resolve(&caps, None) } else { None }
+        })
 }
 
 /// Finds every date and period in `text`, resolving missing years against `reference`.
 pub fn find_dates(text: &str, reference: Option<DayInterval>) -> Vec<FoundDate> {
     let reference_year = reference.map(DayInterval::start_year);
-    DATE.captures_iter(text)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
+    DATE.captures_iter(text, opens_a_date)
+        .filter_map(|found| {
+            let caps = &found.caps;
+            let whole = found.span(0)?;
             // A bare month is a date only after "in", "since", "the"...
-            if form_of(&caps) == "mo"
-                && !MONTH_CONTEXT.is_match(window_before(text, whole.start(), 16).1)
+            if form_of(caps) == "mo"
+                && !MONTH_CONTEXT.is_match(window_before(text, whole.start, 16).1)
             {
                 return None;
             }
             Some(FoundDate {
-                span: Span::new(whole.start(), whole.end()),
-                period: resolve(&caps, reference_year),
+                span: whole,
+                period: resolve(caps, reference_year),
             })
         })
         .collect()
@@ -244,7 +314,8 @@ static FORMS: LazyLock<Vec<(usize, &'static str)>> = LazyLock::new(|| {
     const NAMES: [&str; 13] = [
         "iso", "mdy", "dmy", "my", "q", "oq", "h", "hh", "eml", "fy", "rel", "mo", "",
     ];
-    DATE.capture_names()
+    DATE.pattern()
+        .capture_names()
         .enumerate()
         .filter_map(|(index, name)| {
             let name = name?;
@@ -339,6 +410,37 @@ fn resolve(caps: &Captures, reference_year: Option<i32>) -> Option<DayInterval> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word-start search must find exactly what a search of the whole text finds:
+    /// [`opens_a_date`] may only reject words no form can open on.
+    #[test]
+    fn word_start_search_finds_what_a_whole_text_search_finds() {
+        let pattern = DATE.pattern().as_str();
+        let unanchored = pattern
+            .strip_prefix("^(?:")
+            .and_then(|p| p.strip_suffix(')'))
+            .expect("an anchored pattern");
+        let whole_text = crate::pattern::compile_large(unanchored);
+        let phrases = "On 2026-05-07, and by March 26, 2025, 8:48 AM; 26th of March 2025 and \
+            6 June; June 2024, Q1 2026, Q4'25, Q3 FY 2025; the first quarter of fiscal 2026, \
+            the  second   half of 2025, H2 2025, the 2nd half, early 2027, mid-2025, Late \
+            2024, fiscal year 2025, FY25, FY 2026, year-over-year, the previous year, a year \
+            earlier, last year, This year, the year before, in March, the April halving, \
+            1st quarter, 3rd-quarter, 12 Dec., Sept. 3rd, a dozen, the 18% drop, 40 - 50.";
+        let mut texts = vec![phrases.to_string()];
+        texts.extend(crate::demo::ARTICLES.iter().map(|(_, text)| text.to_string()));
+        for text in &texts {
+            let expected: Vec<Span> = whole_text
+                .find_iter(text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            let found: Vec<Span> = DATE
+                .captures_iter(text, opens_a_date)
+                .filter_map(|found| found.span(0))
+                .collect();
+            assert_eq!(found, expected, "in {:?}", &text[..text.len().min(60)]);
+        }
+    }
 
     fn read(text: &str, reference: Option<DayInterval>) -> Vec<(String, Option<(String, String)>)> {
         find_dates(text, reference)

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 use serde::{Serialize, Serializer};
 
 /// What a unit measures. Figures are comparable only within one dimension.
@@ -389,7 +389,7 @@ fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
     forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
     forms
         .iter()
-        .map(|form| regex::escape(form))
+        .map(|form| crate::pattern::escape(form))
         .collect::<Vec<_>>()
         .join("|")
 }
