@@ -16,6 +16,8 @@ pub use regex_lite::{Captures, Regex, escape};
 #[cfg(not(any(target_arch = "wasm32", feature = "lite-regex")))]
 pub use regex::{Captures, Regex, escape};
 
+use crate::span::Span;
+
 /// Compiles the crate's largest pattern, the dates, which runs over every byte of every
 /// document: with `regex`, a larger lazy-DFA cache than the default keeps it from
 /// thrashing.
@@ -29,41 +31,41 @@ pub fn compile_large(pattern: &str) -> Regex {
     built.expect("a pattern of figcheck's own")
 }
 
-/// A pattern tried only where a match can begin: at the start of a word that passes a
-/// cheap test of its first bytes.
+/// A pattern tried only where a match can begin.
 ///
 /// A whole-text search pays for every byte, and `regex-lite`, having no DFA, pays a lot:
-/// the dates alone took 40% of the page's reading time. Most words cannot open a date,
-/// and at one that can, an anchored attempt gives up after a few bytes. The matches are
-/// those of a leftmost-first, non-overlapping search of the whole text, provided every
-/// match starts at a word start that the test accepts and is at most `reach` bytes long.
-pub struct AtWordStarts {
+/// the dates alone took 40% of the page's reading time. Most positions cannot start a
+/// match, and at one that can, an anchored attempt gives up after a few bytes. The
+/// matches are those of a leftmost-first, non-overlapping search of the whole text,
+/// provided every match starts at one of the candidate starts given and is at most
+/// `reach` bytes long. The candidates come from [`word_starts`] or [`digit_starts`],
+/// filtered by a cheap test such as [`Openers`].
+pub struct AnchoredPattern {
     anchored: Regex,
     reach: usize,
 }
 
-/// A match of an [`AtWordStarts`] pattern: captures of the slice that starts at `offset`.
-pub struct Anchored<'h> {
+/// A match of an [`AnchoredPattern`]: the captures of the slice that starts at `offset`.
+pub struct AnchoredMatch<'h> {
     pub offset: usize,
     pub caps: Captures<'h>,
 }
 
-impl Anchored<'_> {
+impl AnchoredMatch<'_> {
     /// The absolute span of capture group `index` (0 is the whole match).
-    pub fn span(&self, index: usize) -> Option<crate::Span> {
+    pub fn span(&self, index: usize) -> Option<Span> {
         let found = self.caps.get(index)?;
-        Some(crate::Span::new(
+        Some(Span::new(
             self.offset + found.start(),
             self.offset + found.end(),
         ))
     }
 }
 
-impl AtWordStarts {
-    /// `pattern` must open on a word character at a word boundary in every alternative;
-    /// no match may be longer than `reach` bytes.
-    pub fn new(pattern: &str, reach: usize) -> AtWordStarts {
-        AtWordStarts {
+impl AnchoredPattern {
+    /// No match of `pattern` may be longer than `reach` bytes.
+    pub fn new(pattern: &str, reach: usize) -> AnchoredPattern {
+        AnchoredPattern {
             anchored: compile_large(&format!("^(?:{pattern})")),
             reach,
         }
@@ -74,29 +76,132 @@ impl AtWordStarts {
         &self.anchored
     }
 
-    /// Every match in `text`, in order, trying only the word starts `opens` accepts.
-    /// `opens` sees the text from the word's first byte on.
-    pub fn captures_iter<'s, 'h>(
+    /// The text a match starting at `start` can lie in.
+    fn window<'h>(&self, text: &'h str, start: usize) -> &'h str {
+        &text[start..crate::span::ceil_char_boundary(text, start + self.reach)]
+    }
+
+    /// Every match in `text`, in order, trying the candidate `starts` (ascending, on
+    /// character boundaries).
+    pub fn captures_iter<'s, 'h: 's>(
         &'s self,
         text: &'h str,
-        opens: impl Fn(&[u8]) -> bool + 's,
-    ) -> impl Iterator<Item = Anchored<'h>> + 's
-    where
-        'h: 's,
-    {
-        let bytes = text.as_bytes();
+        starts: impl Iterator<Item = usize> + 's,
+    ) -> impl Iterator<Item = AnchoredMatch<'h>> + 's {
         let mut resume = 0;
-        word_starts(bytes).filter_map(move |start| {
-            if start < resume || !opens(&bytes[start..]) {
+        starts.filter_map(move |start| {
+            if start < resume {
                 return None;
             }
-            let end = crate::span::ceil_char_boundary(text, start + self.reach);
-            let caps = self.anchored.captures(&text[start..end])?;
+            let caps = self.anchored.captures(self.window(text, start))?;
             resume = start + caps.get(0)?.end().max(1);
-            Some(Anchored {
+            Some(AnchoredMatch {
                 offset: start,
                 caps,
             })
+        })
+    }
+
+    /// The match starting at `start` in `text`, if any.
+    pub fn find_at(&self, text: &str, start: usize) -> Option<Span> {
+        let found = self.anchored.find(self.window(text, start))?;
+        Some(Span::new(start, start + found.end()))
+    }
+
+    /// The spans of every match in `text`, as [`captures_iter`](Self::captures_iter)
+    /// finds them, without the cost of capturing groups.
+    pub fn find_iter<'s, 'h: 's>(
+        &'s self,
+        text: &'h str,
+        starts: impl Iterator<Item = usize> + 's,
+    ) -> impl Iterator<Item = Span> + 's {
+        let mut resume = 0;
+        starts.filter_map(move |start| {
+            if start < resume {
+                return None;
+            }
+            let found = self.anchored.find(self.window(text, start))?;
+            resume = start + found.end().max(1);
+            Some(Span::new(start, start + found.end()))
+        })
+    }
+}
+
+/// The words a pattern can open on. A word is looked up by its first two bytes (ASCII,
+/// case folded) in a table of buckets, then compared with the few openers in its bucket,
+/// so that most words are rejected with two loads. An admitted word is only a
+/// candidate: the pattern decides.
+pub struct Openers {
+    /// For each pair of byte classes, an index into `buckets` (0: no opener).
+    pairs: Vec<u16>,
+    buckets: Vec<Vec<&'static [u8]>>,
+    /// Whether an opener may be the start of a longer word ("doubl" opens "doubled").
+    prefixes: bool,
+}
+
+impl Openers {
+    /// The alphabet of the table: the 37 word bytes, case folded, and "not a word byte".
+    const SIZE: usize = 38;
+
+    fn class(byte: Option<&u8>) -> usize {
+        match byte.map(u8::to_ascii_lowercase) {
+            Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
+            Some(b @ b'0'..=b'9') => 26 + usize::from(b - b'0'),
+            Some(b'_') => 36,
+            _ => 37,
+        }
+    }
+
+    fn pair(bytes: &[u8]) -> usize {
+        Openers::class(bytes.first()) * Openers::SIZE + Openers::class(bytes.get(1))
+    }
+
+    /// Openers that are whole words, in lower case.
+    pub fn words(words: impl IntoIterator<Item = &'static str>) -> Openers {
+        Openers::build(words, false)
+    }
+
+    /// Openers that are the starts of words, in lower case.
+    pub fn prefixes(prefixes: impl IntoIterator<Item = &'static str>) -> Openers {
+        Openers::build(prefixes, true)
+    }
+
+    fn build(openers: impl IntoIterator<Item = &'static str>, prefixes: bool) -> Openers {
+        let mut pairs = vec![0u16; Openers::SIZE * Openers::SIZE];
+        let mut buckets: Vec<Vec<&'static [u8]>> = vec![Vec::new()];
+        for opener in openers {
+            let pair = Openers::pair(opener.as_bytes());
+            if pairs[pair] == 0 {
+                pairs[pair] = u16::try_from(buckets.len()).expect("fewer than 65,536 pairs");
+                buckets.push(Vec::new());
+            }
+            buckets[usize::from(pairs[pair])].push(opener.as_bytes());
+        }
+        Openers {
+            pairs,
+            buckets,
+            prefixes,
+        }
+    }
+
+    /// Whether the word at the start of `rest` is one of the openers (or, for prefixes,
+    /// starts with one).
+    pub fn admit(&self, rest: &[u8]) -> bool {
+        let bucket = self.pairs[Openers::pair(rest)];
+        if bucket == 0 {
+            return false;
+        }
+        let word_len = rest
+            .iter()
+            .position(|&b| !is_word_byte(b))
+            .unwrap_or(rest.len());
+        self.buckets[usize::from(bucket)].iter().any(|opener| {
+            let fits = if self.prefixes {
+                opener.len() <= word_len
+            } else {
+                opener.len() == word_len
+            };
+            fits && rest[..opener.len()].eq_ignore_ascii_case(opener)
         })
     }
 }
@@ -144,6 +249,20 @@ impl Iterator for WordStarts<'_> {
     }
 }
 
+/// The offsets where runs of ASCII digits start: a digit after a byte that is not one.
+pub fn digit_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+        let len = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(bytes.len() - start);
+        at = start + len;
+        Some(start)
+    })
+}
+
 /// The first bytes of a word, lower-cased, up to eight: enough to tell the openers of a
 /// pattern apart. Longer words come back cut, so compare them as prefixes.
 pub fn word_head(rest: &[u8]) -> ([u8; 8], usize) {
@@ -157,4 +276,102 @@ pub fn word_head(rest: &[u8]) -> ([u8; 8], usize) {
         len += 1;
     }
     (head, len)
+}
+
+/// Checks that `pattern`, tried at `starts(text)`, finds exactly the matches a search of
+/// the whole text with the same pattern finds, in each of `texts` and in the demo
+/// articles: the test every use of [`AnchoredPattern`] owes its candidate filter.
+#[cfg(test)]
+pub(crate) fn assert_same_as_whole_text_search(
+    pattern: &AnchoredPattern,
+    starts: impl Fn(&str) -> Vec<usize>,
+    texts: &[&str],
+) {
+    let anchored = pattern.pattern().as_str();
+    let unanchored = anchored
+        .strip_prefix("^(?:")
+        .and_then(|p| p.strip_suffix(')'))
+        .expect("an anchored pattern");
+    let whole_text = compile_large(unanchored);
+    let demo = crate::demo::ARTICLES.iter().map(|(_, text)| *text);
+    for text in texts.iter().copied().chain(demo) {
+        let expected: Vec<Span> = whole_text
+            .find_iter(text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        let found: Vec<Span> = pattern.find_iter(text, starts(text).into_iter()).collect();
+        assert_eq!(found, expected, "in {:?}", &text[..text.len().min(60)]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_starts_follow_ascii_word_boundaries() {
+        let text = "Hi, wörld_1 2x  (end)";
+        let starts: Vec<usize> = word_starts(text.as_bytes()).collect();
+        // "ö" is not an ASCII word byte: "rld_1" starts a word of its own, as for (?-u:\b).
+        let words: Vec<&str> = starts
+            .iter()
+            .map(|&s| {
+                text[s..]
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .next()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(words, ["Hi", "w", "rld_1", "2x", "end"]);
+    }
+
+    #[test]
+    fn digit_starts_are_where_runs_of_digits_begin() {
+        let starts: Vec<usize> = digit_starts(b"a12b3 45,6").collect();
+        assert_eq!(starts, [1, 4, 6, 9]);
+    }
+
+    #[test]
+    fn openers_admit_their_words_in_any_case_and_nothing_else() {
+        let words = Openers::words(["a", "three", "thirty"]);
+        for word in ["a ", "A-", "Three", "THIRTY,", "thirty"] {
+            assert!(words.admit(word.as_bytes()), "{word}");
+        }
+        for word in ["an", "the", "threes", "thirt", "", " a"] {
+            assert!(!words.admit(word.as_bytes()), "{word}");
+        }
+        let prefixes = Openers::prefixes(["doubl", "halv"]);
+        assert!(prefixes.admit(b"Doubled"));
+        assert!(prefixes.admit(b"halves"));
+        assert!(prefixes.admit(b"doubl"));
+        assert!(!prefixes.admit(b"dou"));
+        assert!(!prefixes.admit(b"half"));
+    }
+
+    #[test]
+    fn an_anchored_pattern_finds_only_at_the_starts_given() {
+        let pattern = AnchoredPattern::new(r"[0-9]+%", 16);
+        let text = "up 18% and 4% or x5%";
+        let all: Vec<&str> = pattern
+            .find_iter(text, digit_starts(text.as_bytes()))
+            .map(|span| span.text(text))
+            .collect();
+        assert_eq!(all, ["18%", "4%", "5%"]);
+        let at_words: Vec<&str> = pattern
+            .find_iter(text, word_starts(text.as_bytes()))
+            .map(|span| span.text(text))
+            .collect();
+        assert_eq!(at_words, ["18%", "4%"]);
+        assert_eq!(pattern.find_at(text, 3), Some(Span::new(3, 6)));
+        assert_eq!(pattern.find_at(text, 2), None);
+    }
+
+    #[test]
+    fn a_match_never_runs_past_the_reach() {
+        let pattern = AnchoredPattern::new(r"[0-9]+", 4);
+        assert_eq!(pattern.find_at("1234567", 0), Some(Span::new(0, 4)));
+        // The reach is cut on a character boundary, never inside one.
+        let pattern = AnchoredPattern::new(r"[^ ]+", 2);
+        assert_eq!(pattern.find_at("aé b", 0), Some(Span::new(0, 3)));
+    }
 }

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use crate::pattern::Regex;
 
-use super::numeral::{self, DIGITS};
+use super::numeral;
 use super::unit::Unit;
 
 /// A currency read before a numeral: the unit and where its sign or code starts, as an
@@ -173,13 +173,11 @@ pub fn currency_after(after: &str) -> Option<After> {
 pub fn cents_after(after: &str) -> Option<(f64, usize)> {
     let lead = CENTS_LEAD.find(after)?.end();
     let rest = &after[lead..];
-    let (value, numeral_len) = match DIGITS.find(rest).filter(|found| found.start() == 0) {
-        Some(found) if found.len() <= 2 => (found.as_str().parse::<f64>().ok()?, found.end()),
+    let (value, numeral_len) = match numeral::digit_run_at_start(rest) {
+        Some(found) if found.len() <= 2 => (found.text(rest).parse::<f64>().ok()?, found.end),
         Some(_) => return None,
         None => {
-            let words = numeral::word_numerals(rest)
-                .next()
-                .filter(|numeral| numeral.span.start == 0)?;
+            let words = numeral::word_numeral_at_start(rest)?;
             (words.value, words.span.end)
         }
     };

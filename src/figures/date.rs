@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{Anchored, AtWordStarts, Captures, Regex, word_head};
+use crate::pattern::{AnchoredMatch, AnchoredPattern, Captures, Regex, word_head, word_starts};
 use serde::{Serialize, Serializer};
 
 use crate::span::{Span, window_before};
@@ -123,7 +123,7 @@ fn month_number(name: &str) -> u32 {
 /// One pattern per form, tried together; the leftmost-first match wins, so longer forms
 /// come first. Month names are matched case-sensitively ("may" is a verb). Tried only at
 /// the words [`opens_a_date`] accepts; no date runs past [`DATE_REACH`] bytes.
-static DATE: LazyLock<AtWordStarts> = LazyLock::new(|| {
+static DATE: LazyLock<AnchoredPattern> = LazyLock::new(|| {
     let year = r"(?:[0-9]{4})";
     let time = r"(?:,?[ ]+[0-9]{1,2}:[0-9]{2}(?:[ ]?[AaPp]\.?[Mm]\.?)?)?";
     let patterns = [
@@ -152,12 +152,18 @@ static DATE: LazyLock<AtWordStarts> = LazyLock::new(|| {
         // word before is checked in find_dates. "May" is left out: it is also a verb.
         r"(?P<mo>(?-u:\b)(?P<month4>Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|Aug(?:ust)?|Sept(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b))".to_string(),
     ];
-    AtWordStarts::new(&patterns.join("|"), DATE_REACH)
+    AnchoredPattern::new(&patterns.join("|"), DATE_REACH)
 });
 
 /// The longest date [`DATE`] reads, with room to spare: "the fourth quarter of fiscal
 /// 2025" is 33 bytes, "September 26th, 2025, 10:48 a.m." 34.
 const DATE_REACH: usize = 64;
+
+/// Where a date may start: the words [`opens_a_date`] accepts.
+fn date_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    word_starts(bytes).filter(|&start| opens_a_date(&bytes[start..]))
+}
 
 /// Whether a word can open one of [`DATE`]'s forms: a month, "Q1", "H2", "FY", a number
 /// that a date can start with ("2026-05-07", "26 March", "1st quarter"), or a word the
@@ -243,8 +249,9 @@ pub fn dateline(text: &str) -> Option<DayInterval> {
     while !text.is_char_boundary(head_end) {
         head_end -= 1;
     }
-    DATE.captures_iter(&text[..head_end], opens_a_date)
-        .find_map(|Anchored { caps, .. }| {
+    let head = &text[..head_end];
+    DATE.captures_iter(head, date_starts(head))
+        .find_map(|AnchoredMatch { caps, .. }| {
             let full = caps.name("iso").is_some()
                 || (caps.name("mdy").is_some() && caps.name("year").is_some())
                 || (caps.name("dmy").is_some() && caps.name("year2").is_some());
@@ -255,7 +262,7 @@ pub fn dateline(text: &str) -> Option<DayInterval> {
 /// Finds every date and period in `text`, resolving missing years against `reference`.
 pub fn find_dates(text: &str, reference: Option<DayInterval>) -> Vec<FoundDate> {
     let reference_year = reference.map(DayInterval::start_year);
-    DATE.captures_iter(text, opens_a_date)
+    DATE.captures_iter(text, date_starts(text))
         .filter_map(|found| {
             let caps = &found.caps;
             let whole = found.span(0)?;
@@ -411,35 +418,20 @@ fn resolve(caps: &Captures, reference_year: Option<i32>) -> Option<DayInterval> 
 mod tests {
     use super::*;
 
-    /// The word-start search must find exactly what a search of the whole text finds:
-    /// [`opens_a_date`] may only reject words no form can open on.
+    /// [`opens_a_date`] may only reject words no form of [`DATE`] can open on.
     #[test]
-    fn word_start_search_finds_what_a_whole_text_search_finds() {
-        let pattern = DATE.pattern().as_str();
-        let unanchored = pattern
-            .strip_prefix("^(?:")
-            .and_then(|p| p.strip_suffix(')'))
-            .expect("an anchored pattern");
-        let whole_text = crate::pattern::compile_large(unanchored);
+    fn dates_are_found_as_a_whole_text_search_finds_them() {
         let phrases = "On 2026-05-07, and by March 26, 2025, 8:48 AM; 26th of March 2025 and \
             6 June; June 2024, Q1 2026, Q4'25, Q3 FY 2025; the first quarter of fiscal 2026, \
             the  second   half of 2025, H2 2025, the 2nd half, early 2027, mid-2025, Late \
             2024, fiscal year 2025, FY25, FY 2026, year-over-year, the previous year, a year \
             earlier, last year, This year, the year before, in March, the April halving, \
             1st quarter, 3rd-quarter, 12 Dec., Sept. 3rd, a dozen, the 18% drop, 40 - 50.";
-        let mut texts = vec![phrases.to_string()];
-        texts.extend(crate::demo::ARTICLES.iter().map(|(_, text)| text.to_string()));
-        for text in &texts {
-            let expected: Vec<Span> = whole_text
-                .find_iter(text)
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect();
-            let found: Vec<Span> = DATE
-                .captures_iter(text, opens_a_date)
-                .filter_map(|found| found.span(0))
-                .collect();
-            assert_eq!(found, expected, "in {:?}", &text[..text.len().min(60)]);
-        }
+        crate::pattern::assert_same_as_whole_text_search(
+            &DATE,
+            |text| date_starts(text).collect(),
+            &[phrases],
+        );
     }
 
     fn read(text: &str, reference: Option<DayInterval>) -> Vec<(String, Option<(String, String)>)> {

@@ -7,11 +7,11 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::Regex;
+use crate::pattern::{AnchoredPattern, Openers, Regex, word_head, word_starts};
 
 use super::currency;
 use super::date::{self, DayInterval};
-use super::numeral::{self, DIGITS, Numeral};
+use super::numeral::{self, Numeral};
 use super::unit::{Dimension, Unit, unit_after};
 use super::{Amount, ChangeEnd, Figure, FigureKind, NEARLY_TOLERANCE, Qualifier};
 use crate::span::{Span, floor_char_boundary, window_before};
@@ -24,15 +24,16 @@ pub fn extract(text: &str) -> Vec<Figure> {
     // Spans already claimed: a numeral inside a date, a URL or an earlier figure is not
     // read again.
     let mut taken = Taken::default();
-    taken.add_all(URL.find_iter(text).map(|m| Span::new(m.start(), m.end())));
+    taken.add_all(addresses(text));
 
+    let bytes = text.as_bytes();
     let mut metadata = Vec::new();
-    for found in METADATA.find_iter(text) {
-        let span = Span::new(found.start(), found.end());
+    let metadata_starts = word_starts(bytes).filter(|&start| opens_metadata(&bytes[start..]));
+    for span in METADATA.find_iter(text, metadata_starts) {
         figures.push(plain(
             span,
             FigureKind::Metadata,
-            Amount::point(leading_value(found.as_str()), 1.0),
+            Amount::point(leading_value(span.text(text)), 1.0),
         ));
         metadata.push(span);
     }
@@ -60,9 +61,10 @@ pub fn extract(text: &str) -> Vec<Figure> {
     taken.add_all(dates);
 
     let mut multiples = Vec::new();
-    for found in MULTIPLE_WORD.find_iter(text) {
-        let span = Span::new(found.start(), found.end());
-        let factor = match found.as_str().to_ascii_lowercase().get(..3) {
+    let multiple_starts =
+        word_starts(bytes).filter(|&start| MULTIPLE_OPENERS.admit(&bytes[start..]));
+    for span in MULTIPLE_WORD.find_iter(text, multiple_starts) {
+        let factor = match span.text(text).to_ascii_lowercase().get(..3) {
             Some("dou") => 2.0,
             Some("tri") => 3.0,
             Some("qua") => 4.0,
@@ -79,17 +81,13 @@ pub fn extract(text: &str) -> Vec<Figure> {
     // after it.
     let mut numerals: Vec<Numeral> = Vec::with_capacity(text.len() / 64);
     numerals.extend(
-        DIGITS
-            .find_iter(text)
-            .map(|found| {
-                let span = Span::new(found.start(), found.end());
-                Numeral {
-                    span,
-                    value: 0.0,
-                    resolution: 1.0,
-                    fraction: false,
-                    words: false,
-                }
+        numeral::digit_runs(text)
+            .map(|span| Numeral {
+                span,
+                value: 0.0,
+                resolution: 1.0,
+                fraction: false,
+                words: false,
             })
             .chain(numeral::word_numerals(text)),
     );
@@ -288,23 +286,69 @@ fn mark_boilerplate(text: &str, figures: &mut [Figure]) {
     }
 }
 
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+/// Web addresses and e-mail addresses: their digits are not figures.
+fn addresses(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let web = word_starts(bytes).filter(|&start| {
+        let head = &bytes[start..bytes.len().min(start + 4)];
+        head.eq_ignore_ascii_case(b"http") || head.eq_ignore_ascii_case(b"www.")
+    });
+    let web = WEB_ADDRESS.find_iter(text, web);
+    // An e-mail address starts where the run of address characters before its "@" does.
+    let ats = text.match_indices('@').map(|(at, _)| at);
+    let mail_starts = ats.filter_map(|at| {
+        let local = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(b))
+            .count();
+        (local > 0).then_some(at - local)
+    });
+    web.chain(MAIL_ADDRESS.find_iter(text, mail_starts))
+}
+
+/// "https://…", "www.…": up to the next space or angle bracket. An address longer than
+/// the reach is cut; its digits past the cut are read as numbers.
+static WEB_ADDRESS: LazyLock<AnchoredPattern> =
+    LazyLock::new(|| AnchoredPattern::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+", 2048));
+
+static MAIL_ADDRESS: LazyLock<AnchoredPattern> =
+    LazyLock::new(|| AnchoredPattern::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", 512));
+
+/// "3 min read", "an hour ago": page furniture, not figures about the story.
+static METADATA: LazyLock<AnchoredPattern> = LazyLock::new(|| {
+    AnchoredPattern::new(
+        r"(?i)(?-u:\b)(?:[0-9]+|an?|one) (?:min(?:ute)?s? read|(?:second|minute|hour|day|week)s? ago)(?-u:\b)",
+        64,
     )
-    .expect("url pattern")
 });
 
-static METADATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:[0-9]+|an?|one) (?:min(?:ute)?s? read|(?:second|minute|hour|day|week)s? ago)(?-u:\b)")
-        .expect("metadata pattern")
+/// Where [`METADATA`] may start: a number, "a", "an" or "one", before a word that starts
+/// like one of its units.
+fn opens_metadata(word: &[u8]) -> bool {
+    let (head, len) = word_head(word);
+    let number = head[0].is_ascii_digit() || matches!(&head[..len], b"a" | b"an" | b"one");
+    let len = word
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+        .max(len);
+    number
+        && word.get(len) == Some(&b' ')
+        && word.get(len + 1).is_some_and(|b| b"mshdwMSHDW".contains(b))
+}
+
+/// "doubled", "halves". Verb forms only: "the halving" is bitcoin's reward cut, not a
+/// multiple.
+static MULTIPLE_WORD: LazyLock<AnchoredPattern> = LazyLock::new(|| {
+    AnchoredPattern::new(
+        r"(?i)(?-u:\b)(?:doubl|tripl|quadrupl|halv)(?:ed|es)(?-u:\b)",
+        16,
+    )
 });
 
-static MULTIPLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    // Verb forms only: "the halving" is bitcoin's reward cut, not a multiple.
-    Regex::new(r"(?i)(?-u:\b)(?:doubl|tripl|quadrupl|halv)(?:ed|es)(?-u:\b)")
-        .expect("multiple pattern")
-});
+static MULTIPLE_OPENERS: LazyLock<Openers> =
+    LazyLock::new(|| Openers::prefixes(["doubl", "tripl", "quadrupl", "halv"]));
 
 /// Words before a numeral that bound or soften it. Matched at the end of the text before
 /// the numeral (and its currency sign). "or equal" forms come first so that "greater
@@ -1224,15 +1268,15 @@ fn pair_after(text: &str, first: &Reading) -> Option<Pair> {
             }
         }
     }
-    let digits = DIGITS.find(&after[currency_len..]).filter(|m| {
-        m.start() == 0
-            && !(m.as_str().starts_with('0') && m.len() > 1 && !m.as_str()[1..].starts_with('.'))
+    let digits = numeral::digit_run_at_start(&after[currency_len..]).filter(|run| {
+        let digits = run.text(&after[currency_len..]);
+        !(digits.starts_with('0') && digits.len() > 1 && !digits[1..].starts_with('.'))
     });
     let second_numeral = match digits {
         Some(found) => Numeral {
             span: Span::new(
                 second_start + currency_len,
-                second_start + currency_len + found.end(),
+                second_start + currency_len + found.end,
             ),
             value: 0.0,
             resolution: 1.0,
@@ -1355,9 +1399,9 @@ fn ratio_after(text: &str, first: &Reading) -> Option<Figure> {
     let joint = RATIO_JOINT.find(&text[first.span.end..])?;
     let start = first.span.end + joint.end();
     let after = &text[start..];
-    let numeral = match DIGITS.find(after).filter(|found| found.start() == 0) {
+    let numeral = match numeral::digit_run_at_start(after) {
         Some(found) => Numeral {
-            span: Span::new(start, start + found.end()),
+            span: Span::new(start, start + found.end),
             value: 0.0,
             resolution: 1.0,
             fraction: false,
@@ -1466,6 +1510,47 @@ fn share_units(first: &mut Reading, second: &mut Reading) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each whole-text family of the extractor is tried only where its filter says a
+    /// match may start; the filters may only reject what the patterns would.
+    #[test]
+    fn whole_text_families_are_found_as_a_whole_text_search_finds_them() {
+        let text = "Mail john.doe+news@example.co.uk or a@b.c, see https://example.com/a?q=5 \
+            and WWW.site.org/4-12, x.www.y, http:/no. By Jane Doe · 3 min read · 2 hours ago · \
+            An hour ago · one day ago · 5 Minutes Read · a week agot. Shares doubled, then \
+            halved; the halving; revenue Tripled and quadruples; doubles-3x, redoubled.";
+        let bytes = |text: &str| text.as_bytes().to_vec();
+        crate::pattern::assert_same_as_whole_text_search(
+            &METADATA,
+            |text| {
+                let bytes = bytes(text);
+                word_starts(&bytes)
+                    .filter(|&start| opens_metadata(&bytes[start..]))
+                    .collect()
+            },
+            &[text],
+        );
+        crate::pattern::assert_same_as_whole_text_search(
+            &MULTIPLE_WORD,
+            |text| {
+                let bytes = bytes(text);
+                word_starts(&bytes)
+                    .filter(|&start| MULTIPLE_OPENERS.admit(&bytes[start..]))
+                    .collect()
+            },
+            &[text],
+        );
+        let addresses: Vec<&str> = addresses(text).map(|span| span.text(text)).collect();
+        assert_eq!(
+            addresses,
+            [
+                "https://example.com/a?q=5",
+                "WWW.site.org/4-12,",
+                "www.y,",
+                "john.doe+news@example.co.uk"
+            ]
+        );
+    }
 
     /// (text, kind, low, high, unit) of a figure.
     type Seen = (

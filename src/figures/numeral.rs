@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::Regex;
+use crate::pattern::{AnchoredPattern, Openers, digit_starts, word_starts};
 
 use crate::span::Span;
 
@@ -32,11 +32,35 @@ pub struct Numeral {
 const GROUP_SPACES: &str = "\u{00A0}\u{202F}\u{2009} ";
 
 /// A run of digits with inner separators. Which separators group and which mark decimals
-/// is decided by [`read_digits`], which the regex cannot do without look-around.
-pub static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9]+(?:[,.\x{00A0}\x{202F}\x{2009}][0-9]+|\x20000(?-u:\b))*")
-        .expect("digit pattern")
+/// is decided by [`read_digits`], which the regex cannot do without look-around. Tried
+/// where a run of digits starts; a numeral longer than [`DIGITS_REACH`] bytes is cut there.
+pub static DIGITS: LazyLock<AnchoredPattern> = LazyLock::new(|| {
+    AnchoredPattern::new(
+        r"[0-9]+(?:[,.\x{00A0}\x{202F}\x{2009}][0-9]+|\x20000(?-u:\b))*",
+        DIGITS_REACH,
+    )
 });
+
+/// Far beyond any number a reader can check ("1,000,000,000,000" is 17 bytes), and short
+/// enough that a pasted million digits costs nothing.
+const DIGITS_REACH: usize = 256;
+
+/// The runs of digits in `text`, in order. A run cut at [`DIGITS_REACH`] is no figure:
+/// its first 256 digits are not what the text says.
+pub fn digit_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
+    DIGITS
+        .find_iter(text, digit_starts(text.as_bytes()))
+        .filter(|run| !cut_short(text, *run))
+}
+
+/// The run of digits at the very start of `text`, if any.
+pub fn digit_run_at_start(text: &str) -> Option<Span> {
+    DIGITS.find_at(text, 0).filter(|run| !cut_short(text, *run))
+}
+
+fn cut_short(text: &str, run: Span) -> bool {
+    text.as_bytes().get(run.end).is_some_and(u8::is_ascii_digit)
+}
 
 /// How a run of digits reads: its value, its resolution, and how many of its bytes
 /// belong to the number (a trailing ",5" may be cut off when it is not a decimal).
@@ -183,7 +207,7 @@ const DENOMINATORS: &[(&str, f64)] = &[
 
 /// A run of number words joined by spaces, hyphens and "and". The run may start with
 /// "a"/"an" ("a dozen", "a third"); [`read_words`] decides what the run means.
-static WORD_RUN: LazyLock<Regex> = LazyLock::new(|| {
+static WORD_RUN: LazyLock<AnchoredPattern> = LazyLock::new(|| {
     let mut words: Vec<&str> = UNITS
         .iter()
         .chain(SCALES)
@@ -196,34 +220,51 @@ static WORD_RUN: LazyLock<Regex> = LazyLock::new(|| {
     words.push("point");
     words.sort_by_key(|word| std::cmp::Reverse(word.len()));
     let word = format!("(?:{})", words.join("|"));
-    // The run starts at the start of the text or after one character that is not part
-    // of a word, rather than at a word boundary: a boundary leaves the regex a literal
-    // prefilter that stops at every "ten" in "often" and every "one" in "money", which
-    // costs more than scanning. word_numerals drops that character.
-    Regex::new(&format!(
-        r"(?i)(?:^|[^A-Za-z0-9_])(?:(?:an?|one)[ -])?{word}(?:(?:[ -]|[ ]and[ ](?:an?[ ])?){word})*(?-u:\b)"
-    ))
-    .expect("number word pattern")
+    AnchoredPattern::new(
+        &format!(
+            r"(?i)(?-u:\b)(?:(?:an?|one)[ -])?{word}(?:(?:[ -]|[ ]and[ ](?:an?[ ])?){word})*(?-u:\b)"
+        ),
+        WORD_RUN_REACH,
+    )
+});
+
+/// "one hundred and seventy-five thousand three hundred and twenty-one" is 66 bytes.
+const WORD_RUN_REACH: usize = 256;
+
+/// The words a [`WORD_RUN`] opens on.
+static WORD_RUN_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::words(
+        UNITS
+            .iter()
+            .chain(SCALES)
+            .chain(DENOMINATORS)
+            .map(|(w, _)| *w)
+            .chain(["a", "an", "dozen", "point"]),
+    )
 });
 
 /// Finds numerals written in words, in order.
 pub fn word_numerals(text: &str) -> impl Iterator<Item = Numeral> + '_ {
-    WORD_RUN.find_iter(text).filter_map(|found| {
-        let lead = found
-            .as_str()
-            .chars()
-            .next()
-            .filter(|c| !c.is_ascii_alphabetic())
-            .map_or(0, char::len_utf8);
-        let start = found.start() + lead;
-        let numeral = read_words(&text[start..found.end()])?;
-        Some(Numeral {
-            span: Span::new(start + numeral.start, start + numeral.end),
-            value: numeral.value,
-            resolution: numeral.resolution,
-            fraction: numeral.fraction,
-            words: true,
-        })
+    let bytes = text.as_bytes();
+    let starts = word_starts(bytes).filter(|&start| WORD_RUN_OPENERS.admit(&bytes[start..]));
+    WORD_RUN
+        .find_iter(text, starts)
+        .filter_map(|found| word_numeral(text, found))
+}
+
+/// The numeral written in words at the very start of `text`, if any.
+pub fn word_numeral_at_start(text: &str) -> Option<Numeral> {
+    word_numeral(text, WORD_RUN.find_at(text, 0)?)
+}
+
+fn word_numeral(text: &str, run: Span) -> Option<Numeral> {
+    let numeral = read_words(run.text(text))?;
+    Some(Numeral {
+        span: Span::new(run.start + numeral.start, run.start + numeral.end),
+        value: numeral.value,
+        resolution: numeral.resolution,
+        fraction: numeral.fraction,
+        words: true,
     })
 }
 
@@ -388,6 +429,38 @@ fn read_words(run: &str) -> Option<WordReading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`WORD_RUN_OPENERS`] may only reject words no run of number words opens on, and
+    /// runs of digits start where [`digit_starts`] says.
+    #[test]
+    fn numerals_are_found_as_a_whole_text_search_finds_them() {
+        let phrases = "Twenty-five, a dozen, An eighth, one and a half, three point five, \
+            one hundred and seventy-five thousand, two-thirds of the forty-two, often money \
+            tone, the none, ten-fold, a third, 1,234.5 and 1 000 and 1\u{a0}234 and 2024 3, \
+            x12 A4 1.2.3 99,99,99 0.5";
+        crate::pattern::assert_same_as_whole_text_search(
+            &WORD_RUN,
+            |text| {
+                let bytes = text.as_bytes();
+                word_starts(bytes)
+                    .filter(|&start| WORD_RUN_OPENERS.admit(&bytes[start..]))
+                    .collect()
+            },
+            &[phrases],
+        );
+        crate::pattern::assert_same_as_whole_text_search(
+            &DIGITS,
+            |text| digit_starts(text.as_bytes()).collect(),
+            &[phrases],
+        );
+    }
+
+    #[test]
+    fn a_run_of_digits_past_the_reach_is_no_numeral() {
+        let text = format!("{} and 17", "9".repeat(1000));
+        let runs: Vec<&str> = digit_runs(&text).map(|run| run.text(&text)).collect();
+        assert_eq!(runs, ["17"]);
+    }
 
     fn digits(run: &str) -> Option<(f64, f64, usize)> {
         read_digits(run, false).map(|r| (r.value, r.resolution, r.len))
