@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::pattern::Regex;
+use crate::pattern::{AnchoredPattern, Openers, Regex, word_starts};
 use serde::Serialize;
 
 use crate::span::Span;
@@ -345,19 +345,53 @@ static NOT_SUBJECT_SET: LazyLock<HashSet<&'static str>> =
 static HEADLINE_BREAK_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| HEADLINE_BREAKS.iter().copied().collect());
 
-static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+static CAPITALISED_RUN: LazyLock<AnchoredPattern> = LazyLock::new(|| {
     // A capitalised word (or an all-caps ticker), then more capitalised words, "&", or a
-    // short number that is part of a name ("Hut 8").
-    Regex::new(r"(?-u:\b)[A-Z][A-Za-z0-9&]*(?:[.][A-Z])*(?:[ ](?:[A-Z][A-Za-z0-9&]*|&|[0-9]{1,2}(?-u:\b)))*")
-        .expect("capitalised run pattern")
+    // short number that is part of a name ("Hut 8"). A run longer than the reach, a
+    // title-case line of some eighty words, is cut there, and goes on as another run.
+    AnchoredPattern::new(
+        r"(?-u:\b)[A-Z][A-Za-z0-9&]*(?:[.][A-Z])*(?:[ ](?:[A-Z][A-Za-z0-9&]*|&|[0-9]{1,2}(?-u:\b)))*",
+        512,
+    )
 });
+
+/// Where a capitalised run may start: a word with a capital first letter.
+fn capitalised_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    word_starts(bytes).filter(|&start| bytes[start].is_ascii_uppercase())
+}
 
 /// The companies that mine an asset, named as a group: "Bitcoin miners", "bitcoin mining
 /// companies". The group is a subject of its own, not the asset.
-static SECTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<asset>bitcoin|btc|crypto(?:currency)?)[ ](?:mining[ ])?(?:miners|companies|firms|stocks)(?-u:\b)")
-        .expect("sector pattern")
+static SECTOR: LazyLock<AnchoredPattern> = LazyLock::new(|| {
+    AnchoredPattern::new(
+        r"(?i)(?-u:\b)(?P<asset>bitcoin|btc|crypto(?:currency)?)[ ](?:mining[ ])?(?:miners|companies|firms|stocks)(?-u:\b)",
+        64,
+    )
 });
+
+/// The words [`SECTOR`] and [`ASSET_WORD`] open on.
+static ASSET_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::words([
+        "bitcoin",
+        "btc",
+        "crypto",
+        "cryptocurrency",
+        "ether",
+        "ethereum",
+        "eth",
+        "solana",
+        "bnb",
+        "xrp",
+        "dogecoin",
+        "doge",
+    ])
+});
+
+fn asset_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    word_starts(bytes).filter(|&start| ASSET_OPENERS.admit(&bytes[start..]))
+}
 
 /// Whether a line is a headline in title case ("Is BNB Getting Ready for a Big Surge"):
 /// most of its longer words capitalised. There a capital does not mark a name.
@@ -380,11 +414,11 @@ fn is_title_case(line: &str) -> bool {
     words >= 3 && capitalised * 4 >= words * 3
 }
 
-static ASSET_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ASSET_WORD: LazyLock<AnchoredPattern> = LazyLock::new(|| {
+    AnchoredPattern::new(
         r"(?i)(?-u:\b)(?:bitcoin|btc|ether(?:eum)?|eth|solana|bnb|xrp|dogecoin|doge)(?-u:\b)",
+        16,
     )
-    .expect("asset pattern")
 });
 
 static EXCHANGE_TICKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -399,15 +433,15 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     let mut learnt: HashMap<String, (String, String)> = HashMap::new();
     let mut seen: HashMap<&str, Subject> = HashMap::new();
 
-    for run in CAPITALISED_RUN.find_iter(text) {
-        let mut name = run.as_str();
+    for run in CAPITALISED_RUN.find_iter(text, capitalised_starts(text)) {
+        let mut name = run.text(text);
         // A trailing number is part of the name only if it is not the start of a figure:
         // "Hut 8," is a name, "Acme 8.5%" is a name and a figure.
         if let Some((head, number)) = name
             .rsplit_once(' ')
             .filter(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()))
         {
-            let after = &text[run.end()..];
+            let after = &text[run.end..];
             let figure_follows = after.starts_with('%')
                 || (after.starts_with(['.', ','])
                     && after[1..].starts_with(|c: char| c.is_ascii_digit()));
@@ -419,7 +453,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         if name.is_empty() {
             continue;
         }
-        let start = run.start() + run.as_str().find(name).unwrap_or(0);
+        let start = run.start + run.text(text).find(name).unwrap_or(0);
         let span = Span::new(start, start + name.len());
         if NOT_SUBJECT_SET.contains(name) || name.len() < 2 {
             continue;
@@ -489,8 +523,8 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 || TICKER_COMPANY_KEYS.contains(&mention.subject.key)
         });
     }
-    for sector in SECTOR.captures_iter(text) {
-        let (Some(whole), Some(asset)) = (sector.get(0), sector.name("asset")) else {
+    for sector in SECTOR.captures_iter(text, asset_starts(text)) {
+        let (Some(whole), Some(asset)) = (sector.span(0), sector.caps.name("asset")) else {
             continue;
         };
         let asset = asset.as_str().to_ascii_lowercase();
@@ -499,7 +533,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             None => "Crypto miners".to_string(),
         };
         found.push(Mention {
-            span: Span::new(whole.start(), whole.end()),
+            span: whole,
             subject: Subject {
                 key: name.to_ascii_lowercase(),
                 name,
@@ -507,11 +541,11 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             },
         });
     }
-    for asset in ASSET_WORD.find_iter(text) {
-        let lower = asset.as_str().to_ascii_lowercase();
+    for asset in ASSET_WORD.find_iter(text, asset_starts(text)) {
+        let lower = asset.text(text).to_ascii_lowercase();
         if let Some((_, display)) = ASSETS.iter().find(|(alias, _)| *alias == lower) {
             found.push(Mention {
-                span: Span::new(asset.start(), asset.end()),
+                span: asset,
                 subject: Subject {
                     name: display.to_string(),
                     key: display.to_ascii_lowercase(),
@@ -592,6 +626,29 @@ static TICKER_COMPANY_KEYS: LazyLock<HashSet<String>> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The subject families are tried only where their filters say a match may start.
+    #[test]
+    fn subject_families_are_found_as_a_whole_text_search_finds_them() {
+        let text = "Core Scientific (NASDAQ: CORZ) and Hut 8 Corp. rose; U.S. Bitcoin Corp \
+            and BTC miners, bitcoin mining stocks, Cryptocurrency firms, ETH and Ether, \
+            eBay, iPhone, x.Bitcoin, Dogecoin's 5% and BNB. A & B Holdings 12 rose 8.5%.";
+        crate::pattern::assert_same_as_whole_text_search(
+            &CAPITALISED_RUN,
+            |text| capitalised_starts(text).collect(),
+            &[text],
+        );
+        crate::pattern::assert_same_as_whole_text_search(
+            &SECTOR,
+            |text| asset_starts(text).collect(),
+            &[text],
+        );
+        crate::pattern::assert_same_as_whole_text_search(
+            &ASSET_WORD,
+            |text| asset_starts(text).collect(),
+            &[text],
+        );
+    }
 
     fn keys(text: &str) -> Vec<(String, String)> {
         mentions(text)

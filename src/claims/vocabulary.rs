@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::Regex;
+use crate::pattern::{AnchoredPattern, Openers, Regex, word_starts};
 use serde::Serialize;
 
 use super::subject::{Mention, Subject};
@@ -470,17 +470,49 @@ pub static IMPLICIT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ ]*(?:shares|the[ ]stock|stock|(?:total[ ])?revenues?|net[ ](?:income|loss)|profit|self-mining|(?:ai[ ])?colocation|management)(?-u:\b)").expect("implicit subject pattern")
 });
 
-static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static VERDICT: LazyLock<AnchoredPattern> = LazyLock::new(|| {
+    AnchoredPattern::new(
         r"(?ix)(?-u:\b)(?:
             (?P<word>weak(?:er)?|strong(?:er)?|solid|record|disappointing|poor|robust|stellar|dismal|soft|upbeat|impressive|lacklust(?:re|er)|blowout|better-than-expected|worse-than-expected)
             \x20(?:(?P<period>q[1-4](?:\x20[0-9]{4})?|(?:first|second|third|fourth)[\x20-]quarter)\x20)?
             (?P<aspect>profitability|earnings|results|quarter|profits?|performance)
           | (?P<miss>missed|beat)\x20(?:analysts['’]?\x20)?(?:estimates|expectations|forecasts)
           )(?-u:\b)",
+        96,
     )
-    .expect("verdict pattern")
 });
+
+/// The words a [`VERDICT`] opens on.
+static VERDICT_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::words([
+        "weak",
+        "weaker",
+        "strong",
+        "stronger",
+        "solid",
+        "record",
+        "disappointing",
+        "poor",
+        "robust",
+        "stellar",
+        "dismal",
+        "soft",
+        "upbeat",
+        "impressive",
+        "lacklustre",
+        "lackluster",
+        "blowout",
+        "better",
+        "worse",
+        "missed",
+        "beat",
+    ])
+});
+
+fn verdict_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    word_starts(bytes).filter(|&start| VERDICT_OPENERS.admit(&bytes[start..]))
+}
 
 /// Evaluative phrases with no number, each with its subject and quarter.
 pub fn verdicts(
@@ -493,10 +525,10 @@ pub fn verdicts(
     // Lines are marked only if a verdict needs its line's boilerplate flag.
     let mut lines: Option<Vec<crate::text::Line>> = None;
     VERDICT
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            let span = Span::new(whole.start(), whole.end());
+        .captures_iter(text, verdict_starts(text))
+        .filter_map(|found| {
+            let span = found.span(0)?;
+            let caps = &found.caps;
             let sentence =
                 sentence::containing(sentences, span.start).map_or(span, |i| sentences[i]);
             let (polarity, aspect) = match (caps.name("word"), caps.name("miss")) {
@@ -627,6 +659,19 @@ fn quarter_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verdicts_are_found_as_a_whole_text_search_finds_them() {
+        let text = "A weak Q1 2026 quarter, stronger first-quarter results, Record profits, \
+            a better-than-expected quarter, worse-than-expected earnings; it missed analysts' \
+            estimates and beat expectations. Weakness, strongest, recorded profits, a solid \
+            performance, lacklustre results, a lackluster quarter, the beaten path.";
+        crate::pattern::assert_same_as_whole_text_search(
+            &VERDICT,
+            |text| verdict_starts(text).collect(),
+            &[text],
+        );
+    }
 
     #[test]
     fn quarter_labels() {
