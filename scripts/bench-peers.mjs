@@ -16,15 +16,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { demoArticles } from "../benches/peers/common.mjs";
+import { SIZE_BUDGET_KB, pageSize } from "./page-size.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const peers = join(root, "benches", "peers");
 const work = join(root, "target", "bench-peers");
 const quick = process.argv.includes("--quick");
 const suites = resolve(root, process.env.PEER_SUITES ?? "../shared/peer-suites");
-const SIZE_BUDGET_KB = 250;
 mkdirSync(work, { recursive: true });
 
 function run(command, args, options = {}) {
@@ -91,11 +90,7 @@ timed("quantulum3, Python", python, [join(peers, "run_quantulum.py"), ...corpora
 
 // --- size of what the page downloads ---
 
-const pageFiles = ["pkg/figcheck_bg.wasm", "pkg/figcheck.js", "fig-check.js", "figcheck-worker.js", "app.js", "fig-check.css", "style.css", "index.html"];
-const size = pageFiles.map((file) => {
-  const bytes = readFileSync(join(root, "www", file));
-  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-});
+const { files: size, total } = pageSize();
 
 // --- accuracy, with examples/peer_suites.rs scoring every tool ---
 
@@ -189,7 +184,6 @@ for (const [index, check] of native.checks.check_one_against.entries()) {
 }
 lines.push(`\nNative peak memory with 10,000 articles loaded: ${fmt(native.checks.peak_rss_mb, 0)} MB.`);
 
-const total = size.reduce((sum, file) => ({ raw: sum.raw + file.raw, gzip: sum.gzip + file.gzip }), { raw: 0, gzip: 0 });
 lines.push(
   "",
   "### What the page downloads",

@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../../scripts/chromium.mjs";
+import { PAGE_FILES } from "../../scripts/page-size.mjs";
 import { startServer } from "../../scripts/serve.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -36,8 +37,10 @@ async function openPage(options = {}) {
     if (message.type() === "error") problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  const requested = new Set();
   page.on("request", (request) => {
     const url = request.url();
+    if (url.startsWith(`${origin}/`)) requested.add(new URL(url).pathname.slice(1) || "index.html");
     // Exports are blob: URLs of the page's own origin: local, not a request out.
     if (!url.startsWith(`${origin}/`) && !url.startsWith(`blob:${origin}/`)) {
       problems.push(`request left the origin: ${url}`);
@@ -45,7 +48,7 @@ async function openPage(options = {}) {
   });
   await page.goto(`${origin}/`);
   await page.waitForSelector("body[data-ready=true]");
-  return { context, page, problems };
+  return { context, page, problems, requested };
 }
 
 // An article of our own that restates the seed facts: Core Scientific down 18%.
@@ -65,7 +68,7 @@ async function pasteArticle(page, text) {
 const figureMarks = "fig-check .fc-reading mark.fc-figure";
 
 test("a first visit shows the demo contradiction", async () => {
-  const { context, page, problems } = await openPage();
+  const { context, page, problems, requested } = await openPage();
   const finding = page.locator(".fc-finding.kind-contradiction").first();
   await finding.waitFor();
   const explanation = await finding.locator(".fc-explanation").textContent();
@@ -78,6 +81,8 @@ test("a first visit shows the demo contradiction", async () => {
   const badge = page.locator(".article-button", { hasText: "Core Scientific slides 18%" }).locator(".badge");
   await badge.waitFor();
   assert.ok(Number(await badge.textContent()) >= 1);
+  // The size budget (scripts/page-size.mjs) counts every file the page loads.
+  assert.deepEqual([...requested].filter((file) => !PAGE_FILES.includes(file)), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
