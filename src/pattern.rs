@@ -31,27 +31,35 @@ pub fn compile_large(pattern: &str) -> Regex {
     built.expect("a pattern of figcheck's own")
 }
 
-/// A pattern tried only where a match can begin.
+/// Whether the engine is `regex-lite`.
+const LITE: bool = cfg!(any(target_arch = "wasm32", feature = "lite-regex"));
+
+/// A pattern whose matches start only at candidates that are cheap to find: words that
+/// open it ([`word_starts`] filtered by [`Openers`] or a test of a word's first bytes), or
+/// runs of digits ([`digit_starts`]).
 ///
-/// A whole-text search pays for every byte, and `regex-lite`, having no DFA, pays a lot:
-/// the dates alone took 40% of the page's reading time. Most positions cannot start a
-/// match, and at one that can, an anchored attempt gives up after a few bytes. The
-/// matches are those of a leftmost-first, non-overlapping search of the whole text,
-/// provided every match starts at one of the candidate starts given and is at most
-/// `reach` bytes long. The candidates come from [`word_starts`] or [`digit_starts`],
-/// filtered by a cheap test such as [`Openers`].
-pub struct AnchoredPattern {
+/// `regex-lite` has no DFA: a search of the whole text pays for every byte, and the dates
+/// alone took 40% of the page's reading time. At a candidate, an anchored attempt gives up
+/// after a few bytes, and most positions are no candidate. `regex` is the other way
+/// round: its lazy DFA scans a whole text faster than it can start thousands of short
+/// searches, so natively the candidates go unused. Both find the same matches, those of a
+/// leftmost-first search of the whole text, as long as every match starts at a candidate:
+/// each use has a test of that (`assert_same_as_whole_text_search`), and the test suite
+/// runs with both engines.
+pub struct CandidatePattern {
+    /// `^(?:pattern)`, tried at each candidate.
     anchored: Regex,
-    reach: usize,
+    /// The pattern itself, for whole-text searches (natively only).
+    whole: Option<Regex>,
 }
 
-/// A match of an [`AnchoredPattern`]: the captures of the slice that starts at `offset`.
-pub struct AnchoredMatch<'h> {
+/// A match of a [`CandidatePattern`]: the captures of the slice that starts at `offset`.
+pub struct CandidateMatch<'h> {
     pub offset: usize,
     pub caps: Captures<'h>,
 }
 
-impl AnchoredMatch<'_> {
+impl CandidateMatch<'_> {
     /// The absolute span of capture group `index` (0 is the whole match).
     pub fn span(&self, index: usize) -> Option<Span> {
         let found = self.caps.get(index)?;
@@ -62,50 +70,45 @@ impl AnchoredMatch<'_> {
     }
 }
 
-impl AnchoredPattern {
-    /// No match of `pattern` may be longer than `reach` bytes.
-    pub fn new(pattern: &str, reach: usize) -> AnchoredPattern {
-        AnchoredPattern {
+impl CandidatePattern {
+    pub fn new(pattern: &str) -> CandidatePattern {
+        CandidatePattern {
             anchored: compile_large(&format!("^(?:{pattern})")),
-            reach,
+            whole: (!LITE).then(|| compile_large(pattern)),
         }
     }
 
-    /// The anchored pattern, for its capture names.
+    /// The anchored pattern, for its capture names (the same as the pattern's).
     pub fn pattern(&self) -> &Regex {
         &self.anchored
     }
 
-    /// The text a match starting at `start` can lie in.
-    fn window<'h>(&self, text: &'h str, start: usize) -> &'h str {
-        &text[start..crate::span::ceil_char_boundary(text, start + self.reach)]
-    }
-
-    /// Every match in `text`, in order, trying the candidate `starts` (ascending, on
-    /// character boundaries).
+    /// Every match in `text`, in order. `starts` are the candidates, ascending and on
+    /// character boundaries.
     pub fn captures_iter<'s, 'h: 's>(
         &'s self,
         text: &'h str,
         starts: impl Iterator<Item = usize> + 's,
-    ) -> impl Iterator<Item = AnchoredMatch<'h>> + 's {
+    ) -> Box<dyn Iterator<Item = CandidateMatch<'h>> + 's> {
+        if let Some(whole) = &self.whole {
+            return Box::new(
+                whole
+                    .captures_iter(text)
+                    .map(|caps| CandidateMatch { offset: 0, caps }),
+            );
+        }
         let mut resume = 0;
-        starts.filter_map(move |start| {
+        Box::new(starts.filter_map(move |start| {
             if start < resume {
                 return None;
             }
-            let caps = self.anchored.captures(self.window(text, start))?;
+            let caps = self.anchored.captures(&text[start..])?;
             resume = start + caps.get(0)?.end().max(1);
-            Some(AnchoredMatch {
+            Some(CandidateMatch {
                 offset: start,
                 caps,
             })
-        })
-    }
-
-    /// The match starting at `start` in `text`, if any.
-    pub fn find_at(&self, text: &str, start: usize) -> Option<Span> {
-        let found = self.anchored.find(self.window(text, start))?;
-        Some(Span::new(start, start + found.end()))
+        }))
     }
 
     /// The spans of every match in `text`, as [`captures_iter`](Self::captures_iter)
@@ -114,16 +117,45 @@ impl AnchoredPattern {
         &'s self,
         text: &'h str,
         starts: impl Iterator<Item = usize> + 's,
-    ) -> impl Iterator<Item = Span> + 's {
+    ) -> Box<dyn Iterator<Item = Span> + 's> {
+        if let Some(whole) = &self.whole {
+            return Box::new(
+                whole
+                    .find_iter(text)
+                    .map(|found| Span::new(found.start(), found.end())),
+            );
+        }
         let mut resume = 0;
-        starts.filter_map(move |start| {
+        Box::new(starts.filter_map(move |start| {
             if start < resume {
                 return None;
             }
-            let found = self.anchored.find(self.window(text, start))?;
+            let found = self.anchored.find(&text[start..])?;
             resume = start + found.end().max(1);
             Some(Span::new(start, start + found.end()))
-        })
+        }))
+    }
+
+    /// The match starting at `start` in `text`, if any.
+    pub fn find_at(&self, text: &str, start: usize) -> Option<Span> {
+        let found = self.anchored.find(&text[start..])?;
+        Some(Span::new(start, start + found.end()))
+    }
+
+    /// Every match the anchored attempts find, whatever the engine: for the tests.
+    #[cfg(test)]
+    fn attempted(&self, text: &str, starts: impl Iterator<Item = usize>) -> Vec<Span> {
+        let mut resume = 0;
+        starts
+            .filter_map(|start| {
+                if start < resume {
+                    return None;
+                }
+                let found = self.anchored.find(&text[start..])?;
+                resume = start + found.end().max(1);
+                Some(Span::new(start, start + found.end()))
+            })
+            .collect()
     }
 }
 
@@ -280,10 +312,10 @@ pub fn word_head(rest: &[u8]) -> ([u8; 8], usize) {
 
 /// Checks that `pattern`, tried at `starts(text)`, finds exactly the matches a search of
 /// the whole text with the same pattern finds, in each of `texts` and in the demo
-/// articles: the test every use of [`AnchoredPattern`] owes its candidate filter.
+/// articles: the test every use of [`CandidatePattern`] owes its candidate filter.
 #[cfg(test)]
 pub(crate) fn assert_same_as_whole_text_search(
-    pattern: &AnchoredPattern,
+    pattern: &CandidatePattern,
     starts: impl Fn(&str) -> Vec<usize>,
     texts: &[&str],
 ) {
@@ -299,7 +331,7 @@ pub(crate) fn assert_same_as_whole_text_search(
             .find_iter(text)
             .map(|m| Span::new(m.start(), m.end()))
             .collect();
-        let found: Vec<Span> = pattern.find_iter(text, starts(text).into_iter()).collect();
+        let found = pattern.attempted(text, starts(text).into_iter());
         assert_eq!(found, expected, "in {:?}", &text[..text.len().min(60)]);
     }
 }
@@ -349,29 +381,22 @@ mod tests {
     }
 
     #[test]
-    fn an_anchored_pattern_finds_only_at_the_starts_given() {
-        let pattern = AnchoredPattern::new(r"[0-9]+%", 16);
+    fn candidates_are_tried_in_order_and_only_there() {
+        let pattern = CandidatePattern::new(r"[0-9]+%");
         let text = "up 18% and 4% or x5%";
         let all: Vec<&str> = pattern
-            .find_iter(text, digit_starts(text.as_bytes()))
+            .attempted(text, digit_starts(text.as_bytes()))
+            .iter()
             .map(|span| span.text(text))
             .collect();
         assert_eq!(all, ["18%", "4%", "5%"]);
         let at_words: Vec<&str> = pattern
-            .find_iter(text, word_starts(text.as_bytes()))
+            .attempted(text, word_starts(text.as_bytes()))
+            .iter()
             .map(|span| span.text(text))
             .collect();
         assert_eq!(at_words, ["18%", "4%"]);
         assert_eq!(pattern.find_at(text, 3), Some(Span::new(3, 6)));
         assert_eq!(pattern.find_at(text, 2), None);
-    }
-
-    #[test]
-    fn a_match_never_runs_past_the_reach() {
-        let pattern = AnchoredPattern::new(r"[0-9]+", 4);
-        assert_eq!(pattern.find_at("1234567", 0), Some(Span::new(0, 4)));
-        // The reach is cut on a character boundary, never inside one.
-        let pattern = AnchoredPattern::new(r"[^ ]+", 2);
-        assert_eq!(pattern.find_at("aé b", 0), Some(Span::new(0, 3)));
     }
 }

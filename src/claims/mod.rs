@@ -111,6 +111,15 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
     let sentences = sentence::sentences(text);
     let mentions = subject::mentions(text);
     let main = main_subject(&document, &mentions);
+    let words = vocabulary::DocumentWords::of(text);
+    let context = Context {
+        text,
+        figures: &figures,
+        sentences: &sentences,
+        mentions: &mentions,
+        main: main.as_ref(),
+        words: &words,
+    };
     let mut cache = SentenceCache::default();
     let claims: Vec<Claim> = figures
         .iter()
@@ -122,15 +131,7 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
             ) {
                 Claim::none(figure, &sentences)
             } else {
-                claim_for(
-                    text,
-                    &figures,
-                    index,
-                    &sentences,
-                    &mentions,
-                    main.as_ref(),
-                    &mut cache,
-                )
+                claim_for(context, index, &mut cache)
             }
         })
         .collect();
@@ -202,15 +203,26 @@ fn main_subject(document: &Document, mentions: &[Mention]) -> Option<Subject> {
 /// period and attribution. A sentence longer than this on either side is cut.
 const SENTENCE_REACH: usize = 400;
 
-fn claim_for(
-    text: &str,
-    figures: &[Figure],
-    index: usize,
-    sentences: &[Span],
-    mentions: &[Mention],
-    main: Option<&Subject>,
-    cache: &mut SentenceCache,
-) -> Claim {
+/// What the claim reader knows of a document while it reads each figure's claim.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    text: &'a str,
+    figures: &'a [Figure],
+    sentences: &'a [Span],
+    mentions: &'a [Mention],
+    main: Option<&'a Subject>,
+    words: &'a vocabulary::DocumentWords,
+}
+
+fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim {
+    let Context {
+        text,
+        figures,
+        sentences,
+        mentions,
+        main,
+        words,
+    } = context;
     let figure = &figures[index];
     let sentence = sentence::containing(sentences, figure.span.start)
         .map_or(figure.span, |i| sentences[i])
@@ -233,7 +245,8 @@ fn claim_for(
 
     let after = &text[figure.span.end..clause.end];
     let before = &text[clause.start..figure.span.start];
-    let metric_hit = vocabulary::metric_near(before, after, figure);
+    let metric_hit = vocabulary::metric_near(text, words, clause, figure);
+    let nearby_direction = vocabulary::direction_near(text, words, clause, figure.span);
     let subjects = acquired_company(text, sentence, mentions, &in_clause, figure).map_or_else(
         || subjects_for(text, figure, &in_clause, clause, main, metric_hit.as_ref()),
         |acquired| vec![acquired],
@@ -251,23 +264,21 @@ fn claim_for(
             Metric::SharePrice
         }
         (Metric::Unknown, Some(SubjectKind::Organisation))
-            if figure.kind == FigureKind::Percent
-                && vocabulary::direction_near(before, after).is_some() =>
+            if figure.kind == FigureKind::Percent && nearby_direction.is_some() =>
         {
             Metric::SharePrice
         }
         // "bitcoin fell 18%", "BNB's surge to $2,000": a moving asset is its price.
         (Metric::Unknown, Some(SubjectKind::Asset))
             if matches!(figure.kind, FigureKind::Percent | FigureKind::Money)
-                && vocabulary::direction_near(before, after).is_some() =>
+                && nearby_direction.is_some() =>
         {
             Metric::AssetPrice
         }
         (metric, _) => metric,
     };
 
-    let direction =
-        change_direction(figures, index).or_else(|| vocabulary::direction_near(before, after));
+    let direction = change_direction(figures, index).or(nearby_direction);
     let is_change = matches!(
         figure.kind,
         FigureKind::Percent | FigureKind::PercentagePoints | FigureKind::Multiple

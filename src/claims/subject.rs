@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::pattern::{AnchoredPattern, Openers, Regex, word_starts};
+use crate::pattern::{CandidatePattern, Openers, Regex, word_starts};
 use serde::Serialize;
 
 use crate::span::Span;
@@ -345,13 +345,11 @@ static NOT_SUBJECT_SET: LazyLock<HashSet<&'static str>> =
 static HEADLINE_BREAK_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| HEADLINE_BREAKS.iter().copied().collect());
 
-static CAPITALISED_RUN: LazyLock<AnchoredPattern> = LazyLock::new(|| {
+static CAPITALISED_RUN: LazyLock<CandidatePattern> = LazyLock::new(|| {
     // A capitalised word (or an all-caps ticker), then more capitalised words, "&", or a
-    // short number that is part of a name ("Hut 8"). A run longer than the reach, a
-    // title-case line of some eighty words, is cut there, and goes on as another run.
-    AnchoredPattern::new(
+    // short number that is part of a name ("Hut 8").
+    CandidatePattern::new(
         r"(?-u:\b)[A-Z][A-Za-z0-9&]*(?:[.][A-Z])*(?:[ ](?:[A-Z][A-Za-z0-9&]*|&|[0-9]{1,2}(?-u:\b)))*",
-        512,
     )
 });
 
@@ -363,10 +361,9 @@ fn capitalised_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// The companies that mine an asset, named as a group: "Bitcoin miners", "bitcoin mining
 /// companies". The group is a subject of its own, not the asset.
-static SECTOR: LazyLock<AnchoredPattern> = LazyLock::new(|| {
-    AnchoredPattern::new(
+static SECTOR: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(
         r"(?i)(?-u:\b)(?P<asset>bitcoin|btc|crypto(?:currency)?)[ ](?:mining[ ])?(?:miners|companies|firms|stocks)(?-u:\b)",
-        64,
     )
 });
 
@@ -414,10 +411,9 @@ fn is_title_case(line: &str) -> bool {
     words >= 3 && capitalised * 4 >= words * 3
 }
 
-static ASSET_WORD: LazyLock<AnchoredPattern> = LazyLock::new(|| {
-    AnchoredPattern::new(
+static ASSET_WORD: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(
         r"(?i)(?-u:\b)(?:bitcoin|btc|ether(?:eum)?|eth|solana|bnb|xrp|dogecoin|doge)(?-u:\b)",
-        16,
     )
 });
 

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{AnchoredPattern, Openers, Regex, word_starts};
+use crate::pattern::{CandidatePattern, Openers, Regex, word_starts};
 use serde::Serialize;
 
 use super::subject::{Mention, Subject};
@@ -98,8 +98,10 @@ pub fn clause_around(sentence: Span, breaks: &[Span], figure: Span) -> Span {
     clause
 }
 
-static METRIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+/// The metric nouns, each group a [`Metric`]; tried at the words [`METRIC_OPENERS`]
+/// admits.
+static METRIC: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(
         r"(?ix)(?-u:\b)(?:
             (?P<eps>earnings\x20per\x20share|eps)
           | (?P<share_price>share[\x20-]?prices?|stock[\x20-]?prices?|shares|stocks?)
@@ -117,7 +119,60 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<asset_sale>sold|selling|sale\x20of|offload(?:ed|ing)?)
           )(?-u:\b)",
     )
-    .expect("metric pattern")
+});
+
+/// The starts of the words [`METRIC`] opens on.
+static METRIC_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::prefixes([
+        "earnings",
+        "eps",
+        "share",
+        "stock",
+        "market",
+        "valuation",
+        "revenue",
+        "sales",
+        "turnover",
+        "top",
+        "contributed",
+        "brought",
+        "generated",
+        "raked",
+        "net",
+        "profit",
+        "loss",
+        "hash",
+        "production",
+        "output",
+        "mined",
+        "produced",
+        "capacity",
+        "megawatts",
+        "power",
+        "price",
+        "acqui",
+        "to",
+        "takeover",
+        "purchase",
+        "funding",
+        "financing",
+        "rais",
+        "invest",
+        "construction",
+        "capex",
+        "capital",
+        "spending",
+        "employees",
+        "staff",
+        "workforce",
+        "headcount",
+        "jobs",
+        "workers",
+        "sold",
+        "selling",
+        "sale",
+        "offload",
+    ])
 });
 
 /// "an 18% drop in BTC prices": the figure, a movement noun, "in", an owner, a noun.
@@ -143,6 +198,79 @@ fn last_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<crate::patter
 fn first_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<crate::pattern::Captures<'h>> {
     let first = pattern.find(haystack)?;
     pattern.captures_at(haystack, first.start())
+}
+
+/// Where a document's metric nouns and movement words are, found once for all of its
+/// figures: each figure then takes the nearest in its clause by binary search, where it
+/// used to search its own stretch of text for each. What a word means is read only for
+/// the one a figure takes.
+#[derive(Default)]
+pub struct DocumentWords {
+    metrics: Vec<Span>,
+    directions: Vec<Span>,
+}
+
+impl DocumentWords {
+    pub fn of(text: &str) -> DocumentWords {
+        let bytes = text.as_bytes();
+        let metric_starts =
+            word_starts(bytes).filter(|&start| METRIC_OPENERS.admit(&bytes[start..]));
+        let direction_starts =
+            word_starts(bytes).filter(|&start| DIRECTION_OPENERS.admit(&bytes[start..]));
+        DocumentWords {
+            metrics: METRIC.find_iter(text, metric_starts).collect(),
+            directions: DIRECTION.find_iter(text, direction_starts).collect(),
+        }
+    }
+}
+
+/// The metric a word found by [`METRIC`] names.
+fn metric_named(text: &str, word: Span) -> Metric {
+    METRIC
+        .pattern()
+        .captures(word.text(text))
+        .map_or(Metric::Unknown, |caps| metric_of(&caps))
+}
+
+/// The direction a word found by [`DIRECTION`] gives.
+fn direction_given(text: &str, word: Span) -> Direction {
+    let down = DIRECTION
+        .pattern()
+        .captures(word.text(text))
+        .is_some_and(|caps| caps.name("down").is_some());
+    if down { Direction::Down } else { Direction::Up }
+}
+
+/// The word of `words` nearest to `figure` that lies wholly in `before` (a stretch that
+/// ends where the figure starts) or ends in `after` (one that starts where it ends) and
+/// starts at most `reach_after` bytes on. A word that starts inside the figure and runs
+/// on past it ("440 megawatts of power" has "megawatts of power") counts as right after
+/// it. The one before wins a tie.
+fn nearest(
+    words: &[Span],
+    figure: Span,
+    before: Span,
+    after: Span,
+    reach_after: usize,
+) -> Option<Span> {
+    let first_inside = words.partition_point(|word| word.start < figure.start);
+    let after_hit = words[first_inside..]
+        .iter()
+        .take_while(|word| word.start.saturating_sub(figure.end) <= reach_after)
+        .find(|word| word.end > figure.end && word.end <= after.end)
+        .map(|word| (word.start.saturating_sub(figure.end), *word));
+    let before_hit = words[..first_inside]
+        .iter()
+        .rev()
+        .take_while(|word| word.end > before.start)
+        .find(|word| before.contains(**word))
+        .map(|word| (figure.start - word.end, *word));
+    match (before_hit, after_hit) {
+        (Some((db, b)), Some((da, a))) => Some(if db <= da { b } else { a }),
+        (Some((_, b)), None) => Some(b),
+        (None, Some((_, a))) => Some(a),
+        (None, None) => None,
+    }
 }
 
 /// A metric noun found near a figure.
@@ -179,9 +307,13 @@ fn metric_of(caps: &crate::pattern::Captures) -> Metric {
 /// How far from a figure a metric noun may be, in bytes.
 const METRIC_REACH: usize = 90;
 
-/// The metric named nearest the figure in its clause. `before` and `after` are the
-/// clause's text on either side of the figure.
-pub fn metric_near(before: &str, after: &str, figure: &Figure) -> Option<MetricHit> {
+/// The metric named nearest the figure in its clause.
+pub fn metric_near(
+    text: &str,
+    words: &DocumentWords,
+    clause: Span,
+    figure: &Figure,
+) -> Option<MetricHit> {
     if !matches!(
         figure.kind,
         FigureKind::Percent
@@ -194,43 +326,39 @@ pub fn metric_near(before: &str, after: &str, figure: &Figure) -> Option<MetricH
     ) {
         return None;
     }
+    let span = figure.span;
+    let after = &text[span.end..clause.end];
     if let Some(caps) = OWNED_METRIC_AFTER.captures(after) {
         let owner = caps.name("owner")?;
-        let rest = &after[caps.get(0)?.end()..];
-        let noun = METRIC
-            .captures(rest)
-            .filter(|c| c.get(0).is_some_and(|m| m.start() == 0));
-        let metric = noun.as_ref().map_or(Metric::Unknown, metric_of);
-        let owner_span = Span::new(
-            figure.span.end + owner.start(),
-            figure.span.end + owner.end(),
-        );
+        let noun_start = span.end + caps.get(0)?.end();
+        let metric = words
+            .metrics
+            .binary_search_by_key(&noun_start, |word| word.start)
+            .map_or(Metric::Unknown, |i| metric_named(text, words.metrics[i]));
         return Some(MetricHit {
             metric,
             segment: None,
-            owner: Some(owner_span),
+            owner: Some(Span::new(span.end + owner.start(), span.end + owner.end())),
         });
     }
     // Only a noun that starts within reach counts; the longest runs some 30 bytes on.
-    let after = &after[..floor_char_boundary(after, METRIC_REACH + 32)];
-    let mut best: Option<(usize, Metric)> = first_captures(&METRIC, after)
-        .and_then(|caps| Some((caps.get(0)?.start(), metric_of(&caps))))
-        .filter(|(distance, _)| *distance <= METRIC_REACH);
-    let window_start = before.len().saturating_sub(METRIC_REACH);
-    let window_start = (window_start..before.len())
-        .find(|i| before.is_char_boundary(*i))
-        .unwrap_or(before.len());
-    if let Some(caps) = last_captures(&METRIC, &before[window_start..]) {
-        let found = caps.get(0)?;
-        let distance = before.len() - (window_start + found.end());
-        if best.is_none_or(|(d, _)| distance <= d) {
-            best = Some((distance, metric_of(&caps)));
-        }
-    }
-    let (_, metric) = best?;
+    let after_end = span.end + floor_char_boundary(after, METRIC_REACH + 32);
+    let before_start = crate::span::ceil_char_boundary(
+        text,
+        span.start.saturating_sub(METRIC_REACH).max(clause.start),
+    );
+    let before = Span::new(before_start.min(span.start), span.start);
+    let noun = nearest(
+        &words.metrics,
+        span,
+        before,
+        Span::new(span.end, after_end),
+        METRIC_REACH,
+    )?;
+    let metric = metric_named(text, noun);
     let segment = if metric == Metric::Revenue {
-        last_captures(&SEGMENT, &before[window_start..])
-            .or_else(|| first_captures(&SEGMENT, after))
+        last_captures(&SEGMENT, before.text(text))
+            .or_else(|| first_captures(&SEGMENT, &text[span.end..after_end]))
             .and_then(|caps| caps.name("segment").map(|m| m.as_str().to_string()))
     } else {
         None
@@ -279,41 +407,49 @@ fn tail_lowercase(before: &str) -> String {
         .to_ascii_lowercase()
 }
 
-static DIRECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+/// The movement words, up or down; tried at the words [`DIRECTION_OPENERS`] admits.
+static DIRECTION: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(
         r"(?ix)(?-u:\b)(?:
             (?P<down>fell|fall(?:s|ing)?|drop(?:s|ped|ping)?|plunge[sd]?|plunging|plummet(?:s|ed|ing)?|tumble[sd]?|tumbling|decline[sd]?|declining|slid|slide[s]?|sliding|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|lower|down|decrease[sd]?|shed|slump(?:s|ed)?|shr[ai]nk(?:s|ing)?|shrunk|retreat(?:s|ed)?|slip(?:s|ped)?|cut|crash(?:es|ed)?|sell-?off|pullback)
           | (?P<up>rose|rise[sn]?|rising|soar(?:s|ed|ing)?|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|up|surge[sd]?|surging|climb(?:s|ed|ing)?|increase[sd]?|increasing|gr[eo]w(?:s|n|ing)?|growth|higher|rall(?:y|ied|ies)|leap(?:s|t|ed)?|add(?:s|ed)?|boost(?:s|ed)?|reached)
           )(?-u:\b)",
     )
-    .expect("direction pattern")
 });
 
-/// The movement word nearest the figure, within a few words on either side.
-pub fn direction_near(before: &str, after: &str) -> Option<Direction> {
+/// The starts of the words [`DIRECTION`] opens on.
+static DIRECTION_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::prefixes([
+        "fell", "fall", "drop", "plung", "plumm", "tumbl", "declin", "slid", "sank", "sink",
+        "lost", "los", "lower", "down", "decreas", "shed", "slump", "shr", "retreat", "slip",
+        "cut", "crash", "sell", "pullback", "rose", "ris", "soar", "jump", "gain", "up", "surg",
+        "climb", "increas", "gr", "higher", "rall", "leap", "add", "boost", "reached",
+    ])
+});
+
+/// The movement word nearest the figure in its clause, within a few words on either
+/// side.
+pub fn direction_near(
+    text: &str,
+    words: &DocumentWords,
+    clause: Span,
+    figure: Span,
+) -> Option<Direction> {
     const REACH: usize = 60;
-    let of = |caps: &crate::pattern::Captures| {
-        if caps.name("down").is_some() {
-            Direction::Down
-        } else {
-            Direction::Up
-        }
-    };
-    let after_hit = first_captures(&DIRECTION, &after[..floor_char_boundary(after, REACH)])
-        .map(|c| (c.get(0).map_or(0, |m| m.start()), of(&c)));
-    let (start, near) = window_before(before, before.len(), REACH);
-    let before_hit = last_captures(&DIRECTION, near).map(|c| {
-        (
-            before.len() - start - c.get(0).map_or(0, |m| m.end()),
-            of(&c),
-        )
-    });
-    match (before_hit, after_hit) {
-        (Some((db, b)), Some((da, a))) => Some(if db <= da { b } else { a }),
-        (Some((_, b)), None) => Some(b),
-        (None, Some((_, a))) => Some(a),
-        (None, None) => None,
-    }
+    let after_end = figure.end + floor_char_boundary(&text[figure.end..clause.end], REACH);
+    let (before_start, _) = window_before(text, figure.start, REACH);
+    let before = Span::new(
+        before_start.max(clause.start).min(figure.start),
+        figure.start,
+    );
+    let word = nearest(
+        &words.directions,
+        figure,
+        before,
+        Span::new(figure.end, after_end),
+        REACH,
+    )?;
+    Some(direction_given(text, word))
 }
 
 /// "fell to 18%", "stood at 18%": the figure is a level, not a change.
@@ -470,15 +606,14 @@ pub static IMPLICIT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ ]*(?:shares|the[ ]stock|stock|(?:total[ ])?revenues?|net[ ](?:income|loss)|profit|self-mining|(?:ai[ ])?colocation|management)(?-u:\b)").expect("implicit subject pattern")
 });
 
-static VERDICT: LazyLock<AnchoredPattern> = LazyLock::new(|| {
-    AnchoredPattern::new(
+static VERDICT: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(
         r"(?ix)(?-u:\b)(?:
             (?P<word>weak(?:er)?|strong(?:er)?|solid|record|disappointing|poor|robust|stellar|dismal|soft|upbeat|impressive|lacklust(?:re|er)|blowout|better-than-expected|worse-than-expected)
             \x20(?:(?P<period>q[1-4](?:\x20[0-9]{4})?|(?:first|second|third|fourth)[\x20-]quarter)\x20)?
             (?P<aspect>profitability|earnings|results|quarter|profits?|performance)
           | (?P<miss>missed|beat)\x20(?:analysts['’]?\x20)?(?:estimates|expectations|forecasts)
           )(?-u:\b)",
-        96,
     )
 });
 
@@ -660,6 +795,45 @@ fn quarter_label(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// [`METRIC_OPENERS`] and [`DIRECTION_OPENERS`] may only reject words no metric noun
+    /// or movement word opens on.
+    #[test]
+    fn metric_and_direction_words_are_found_as_a_whole_text_search_finds_them() {
+        let metrics = "Earnings per share, EPS, share price, share-prices, stock prices, shares, \
+            stocks, market cap, market capitalization, market value, valuations, revenues, sales, \
+            turnover, top line, contributed, brought in, generated, raked in, net income, net \
+            profit, profits, earnings, net losses, losses, loss, hash rate, hashrate, production, \
+            output, mined, produced, capacity, megawatts of electricity, power supply, Power, \
+            prices, acquired, acquiring, acquisition, to buy, takeover, purchase, funding, \
+            financing, raised, raising, investments, invested, construction, capex, capital \
+            expenditures, spending, employees, staff, workforce, headcount, jobs, workers, sold, \
+            selling, sale of, offloaded; today, total, nets, shareholders, marketing, pricey.";
+        let directions = "fell, falls, dropping, plunged, plunging, plummets, tumbled, tumbling, \
+            declines, declining, slid, slides, sliding, sank, sinking, lost, loses, losing, \
+            lower, down, decreased, shed, slumped, shrinks, shrunk, retreated, slipped, cut, \
+            crashes, sell-off, selloff, pullback, rose, risen, rising, soared, jumps, gaining, up, \
+            surged, surging, climbed, increases, increasing, grew, grown, growth, higher, \
+            rallied, leapt, adds, boosted, reached; update, upon, great, group, rises, address.";
+        let starts = |openers: &'static LazyLock<Openers>| {
+            move |text: &str| -> Vec<usize> {
+                let bytes = text.as_bytes();
+                word_starts(bytes)
+                    .filter(|&start| openers.admit(&bytes[start..]))
+                    .collect()
+            }
+        };
+        crate::pattern::assert_same_as_whole_text_search(
+            &METRIC,
+            starts(&METRIC_OPENERS),
+            &[metrics, directions],
+        );
+        crate::pattern::assert_same_as_whole_text_search(
+            &DIRECTION,
+            starts(&DIRECTION_OPENERS),
+            &[metrics, directions],
+        );
+    }
+
     #[test]
     fn verdicts_are_found_as_a_whole_text_search_finds_them() {
         let text = "A weak Q1 2026 quarter, stronger first-quarter results, Record profits, \
@@ -680,16 +854,32 @@ mod tests {
         assert_eq!(quarter_label("first quarter"), "Q1");
     }
 
+    /// The direction read for "18%" between `before` and `after`, in a one-clause text.
+    fn direction_around(before: &str, after: &str) -> Option<Direction> {
+        let text = format!("{before}18%{after}");
+        let whole = Span::new(0, text.len());
+        let figure = Span::new(before.len(), before.len() + 3);
+        direction_near(&text, &DocumentWords::of(&text), whole, figure)
+    }
+
     #[test]
     fn nearest_direction_wins() {
         assert_eq!(
-            direction_near("shares fell ", " after a rise"),
+            direction_around("shares fell ", " after a rise"),
             Some(Direction::Down)
         );
-        assert_eq!(direction_near("", " drop in prices"), Some(Direction::Down));
         assert_eq!(
-            direction_near("GameStop stock rose ", ""),
+            direction_around("", " drop in prices"),
+            Some(Direction::Down)
+        );
+        assert_eq!(
+            direction_around("GameStop stock rose ", ""),
             Some(Direction::Up)
+        );
+        // Out of reach: more than 60 bytes away.
+        assert_eq!(
+            direction_around(&format!("rose {}", "x ".repeat(40)), ""),
+            None
         );
     }
 

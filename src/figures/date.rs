@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{AnchoredMatch, AnchoredPattern, Captures, Regex, word_head, word_starts};
+use crate::pattern::{CandidateMatch, CandidatePattern, Captures, Regex, word_head, word_starts};
 use serde::{Serialize, Serializer};
 
 use crate::span::{Span, window_before};
@@ -121,9 +121,9 @@ fn month_number(name: &str) -> u32 {
 }
 
 /// One pattern per form, tried together; the leftmost-first match wins, so longer forms
-/// come first. Month names are matched case-sensitively ("may" is a verb). Tried only at
-/// the words [`opens_a_date`] accepts; no date runs past [`DATE_REACH`] bytes.
-static DATE: LazyLock<AnchoredPattern> = LazyLock::new(|| {
+/// come first. Month names are matched case-sensitively ("may" is a verb). Every form
+/// starts at a word [`opens_a_date`] accepts.
+static DATE: LazyLock<CandidatePattern> = LazyLock::new(|| {
     let year = r"(?:[0-9]{4})";
     let time = r"(?:,?[ ]+[0-9]{1,2}:[0-9]{2}(?:[ ]?[AaPp]\.?[Mm]\.?)?)?";
     let patterns = [
@@ -152,12 +152,8 @@ static DATE: LazyLock<AnchoredPattern> = LazyLock::new(|| {
         // word before is checked in find_dates. "May" is left out: it is also a verb.
         r"(?P<mo>(?-u:\b)(?P<month4>Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|Aug(?:ust)?|Sept(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b))".to_string(),
     ];
-    AnchoredPattern::new(&patterns.join("|"), DATE_REACH)
+    CandidatePattern::new(&patterns.join("|"))
 });
-
-/// The longest date [`DATE`] reads, with room to spare: "the fourth quarter of fiscal
-/// 2025" is 33 bytes, "September 26th, 2025, 10:48 a.m." 34.
-const DATE_REACH: usize = 64;
 
 /// Where a date may start: the words [`opens_a_date`] accepts.
 fn date_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -251,7 +247,7 @@ pub fn dateline(text: &str) -> Option<DayInterval> {
     }
     let head = &text[..head_end];
     DATE.captures_iter(head, date_starts(head))
-        .find_map(|AnchoredMatch { caps, .. }| {
+        .find_map(|CandidateMatch { caps, .. }| {
             let full = caps.name("iso").is_some()
                 || (caps.name("mdy").is_some() && caps.name("year").is_some())
                 || (caps.name("dmy").is_some() && caps.name("year2").is_some());

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{AnchoredPattern, Openers, Regex, word_head, word_starts};
+use crate::pattern::{CandidatePattern, Openers, Regex, word_head, word_starts};
 
 use super::currency;
 use super::date::{self, DayInterval};
@@ -307,19 +307,17 @@ fn addresses(text: &str) -> impl Iterator<Item = Span> + '_ {
     web.chain(MAIL_ADDRESS.find_iter(text, mail_starts))
 }
 
-/// "https://…", "www.…": up to the next space or angle bracket. An address longer than
-/// the reach is cut; its digits past the cut are read as numbers.
-static WEB_ADDRESS: LazyLock<AnchoredPattern> =
-    LazyLock::new(|| AnchoredPattern::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+", 2048));
+/// "https://…", "www.…": up to the next space or angle bracket.
+static WEB_ADDRESS: LazyLock<CandidatePattern> =
+    LazyLock::new(|| CandidatePattern::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+"));
 
-static MAIL_ADDRESS: LazyLock<AnchoredPattern> =
-    LazyLock::new(|| AnchoredPattern::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", 512));
+static MAIL_ADDRESS: LazyLock<CandidatePattern> =
+    LazyLock::new(|| CandidatePattern::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"));
 
 /// "3 min read", "an hour ago": page furniture, not figures about the story.
-static METADATA: LazyLock<AnchoredPattern> = LazyLock::new(|| {
-    AnchoredPattern::new(
+static METADATA: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(
         r"(?i)(?-u:\b)(?:[0-9]+|an?|one) (?:min(?:ute)?s? read|(?:second|minute|hour|day|week)s? ago)(?-u:\b)",
-        64,
     )
 });
 
@@ -340,11 +338,8 @@ fn opens_metadata(word: &[u8]) -> bool {
 
 /// "doubled", "halves". Verb forms only: "the halving" is bitcoin's reward cut, not a
 /// multiple.
-static MULTIPLE_WORD: LazyLock<AnchoredPattern> = LazyLock::new(|| {
-    AnchoredPattern::new(
-        r"(?i)(?-u:\b)(?:doubl|tripl|quadrupl|halv)(?:ed|es)(?-u:\b)",
-        16,
-    )
+static MULTIPLE_WORD: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(r"(?i)(?-u:\b)(?:doubl|tripl|quadrupl|halv)(?:ed|es)(?-u:\b)")
 });
 
 static MULTIPLE_OPENERS: LazyLock<Openers> =

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{AnchoredPattern, Openers, digit_starts, word_starts};
+use crate::pattern::{CandidatePattern, Openers, digit_starts, word_starts};
 
 use crate::span::Span;
 
@@ -32,34 +32,19 @@ pub struct Numeral {
 const GROUP_SPACES: &str = "\u{00A0}\u{202F}\u{2009} ";
 
 /// A run of digits with inner separators. Which separators group and which mark decimals
-/// is decided by [`read_digits`], which the regex cannot do without look-around. Tried
-/// where a run of digits starts; a numeral longer than [`DIGITS_REACH`] bytes is cut there.
-pub static DIGITS: LazyLock<AnchoredPattern> = LazyLock::new(|| {
-    AnchoredPattern::new(
-        r"[0-9]+(?:[,.\x{00A0}\x{202F}\x{2009}][0-9]+|\x20000(?-u:\b))*",
-        DIGITS_REACH,
-    )
+/// is decided by [`read_digits`], which the regex cannot do without look-around.
+pub static DIGITS: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(r"[0-9]+(?:[,.\x{00A0}\x{202F}\x{2009}][0-9]+|\x20000(?-u:\b))*")
 });
 
-/// Far beyond any number a reader can check ("1,000,000,000,000" is 17 bytes), and short
-/// enough that a pasted million digits costs nothing.
-const DIGITS_REACH: usize = 256;
-
-/// The runs of digits in `text`, in order. A run cut at [`DIGITS_REACH`] is no figure:
-/// its first 256 digits are not what the text says.
+/// The runs of digits in `text`, in order.
 pub fn digit_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
-    DIGITS
-        .find_iter(text, digit_starts(text.as_bytes()))
-        .filter(|run| !cut_short(text, *run))
+    DIGITS.find_iter(text, digit_starts(text.as_bytes()))
 }
 
 /// The run of digits at the very start of `text`, if any.
 pub fn digit_run_at_start(text: &str) -> Option<Span> {
-    DIGITS.find_at(text, 0).filter(|run| !cut_short(text, *run))
-}
-
-fn cut_short(text: &str, run: Span) -> bool {
-    text.as_bytes().get(run.end).is_some_and(u8::is_ascii_digit)
+    DIGITS.find_at(text, 0)
 }
 
 /// How a run of digits reads: its value, its resolution, and how many of its bytes
@@ -207,7 +192,7 @@ const DENOMINATORS: &[(&str, f64)] = &[
 
 /// A run of number words joined by spaces, hyphens and "and". The run may start with
 /// "a"/"an" ("a dozen", "a third"); [`read_words`] decides what the run means.
-static WORD_RUN: LazyLock<AnchoredPattern> = LazyLock::new(|| {
+static WORD_RUN: LazyLock<CandidatePattern> = LazyLock::new(|| {
     let mut words: Vec<&str> = UNITS
         .iter()
         .chain(SCALES)
@@ -220,16 +205,10 @@ static WORD_RUN: LazyLock<AnchoredPattern> = LazyLock::new(|| {
     words.push("point");
     words.sort_by_key(|word| std::cmp::Reverse(word.len()));
     let word = format!("(?:{})", words.join("|"));
-    AnchoredPattern::new(
-        &format!(
-            r"(?i)(?-u:\b)(?:(?:an?|one)[ -])?{word}(?:(?:[ -]|[ ]and[ ](?:an?[ ])?){word})*(?-u:\b)"
-        ),
-        WORD_RUN_REACH,
-    )
+    CandidatePattern::new(&format!(
+        r"(?i)(?-u:\b)(?:(?:an?|one)[ -])?{word}(?:(?:[ -]|[ ]and[ ](?:an?[ ])?){word})*(?-u:\b)"
+    ))
 });
-
-/// "one hundred and seventy-five thousand three hundred and twenty-one" is 66 bytes.
-const WORD_RUN_REACH: usize = 256;
 
 /// The words a [`WORD_RUN`] opens on.
 static WORD_RUN_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
@@ -453,13 +432,6 @@ mod tests {
             |text| digit_starts(text.as_bytes()).collect(),
             &[phrases],
         );
-    }
-
-    #[test]
-    fn a_run_of_digits_past_the_reach_is_no_numeral() {
-        let text = format!("{} and 17", "9".repeat(1000));
-        let runs: Vec<&str> = digit_runs(&text).map(|run| run.text(&text)).collect();
-        assert_eq!(runs, ["17"]);
     }
 
     fn digits(run: &str) -> Option<(f64, f64, usize)> {
