@@ -282,7 +282,9 @@ pub struct MetricHit {
     pub owner: Option<Span>,
 }
 
-fn metric_of(caps: &crate::pattern::Captures) -> Metric {
+/// The groups of [`METRIC`] by index, with their metric: looking a group up by index is
+/// cheaper than by name, and every metric noun a figure takes asks which it is.
+static METRIC_GROUPS: LazyLock<Vec<(usize, Metric)>> = LazyLock::new(|| {
     const NAMES: &[(&str, Metric)] = &[
         ("eps", Metric::Eps),
         ("share_price", Metric::SharePrice),
@@ -298,10 +300,22 @@ fn metric_of(caps: &crate::pattern::Captures) -> Metric {
         ("headcount", Metric::Headcount),
         ("asset_sale", Metric::AssetSale),
     ];
-    NAMES
+    METRIC
+        .pattern()
+        .capture_names()
+        .enumerate()
+        .filter_map(|(index, name)| {
+            let (_, metric) = NAMES.iter().find(|(n, _)| Some(*n) == name)?;
+            Some((index, *metric))
+        })
+        .collect()
+});
+
+fn metric_of(caps: &crate::pattern::Captures) -> Metric {
+    METRIC_GROUPS
         .iter()
-        .find(|(name, _)| caps.name(name).is_some())
-        .map_or(Metric::Unknown, |(_, m)| *m)
+        .find(|(index, _)| caps.get(*index).is_some())
+        .map_or(Metric::Unknown, |(_, metric)| *metric)
 }
 
 /// How far from a figure a metric noun may be, in bytes.
