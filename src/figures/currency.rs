@@ -48,6 +48,41 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("currency prefix pattern")
 });
 
+/// Whether `before` may end with what [`BEFORE`] reads: a sign, a code, or a currency's
+/// name, then at most one space. Most numerals follow a word such as "fell" or "to", and
+/// this check spares them the pattern, which costs most where regex-lite runs it.
+fn may_end_with_currency(before: &str) -> bool {
+    let trimmed = before.strip_suffix([' ', '\u{a0}']).unwrap_or(before);
+    let Some(last) = trimmed.chars().next_back() else {
+        return false;
+    };
+    if last == '$' || "€£¥₹₩₡₾₭₺₽₪₦₿元".contains(last) {
+        return true;
+    }
+    let word_start = trimmed
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.')
+        .len();
+    let word = trimmed[word_start..].trim_end_matches('.');
+    let code = (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
+    code || word == "Rs" || {
+        let lower = word.to_ascii_lowercase();
+        matches!(
+            lower.as_str(),
+            "ringgit"
+                | "ringgits"
+                | "rupiah"
+                | "baht"
+                | "yuan"
+                | "renminbi"
+                | "naira"
+                | "zloty"
+                | "zlotys"
+                | "hryvnia"
+                | "hryvnias"
+        )
+    }
+}
+
 /// Codes, signs and words after a numeral; group `scale` is a scale word written after a
 /// code ("75 USD million").
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,6 +122,9 @@ static CENTS_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads a currency sign or code at the end of `before`.
 pub fn currency_before(before: &str) -> Option<Before> {
+    if !may_end_with_currency(before) {
+        return None;
+    }
     let found = BEFORE.captures(before)?;
     let start = found.get(0)?.start();
     let code = if let Some(prefix) = found.name("prefix") {
