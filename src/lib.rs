@@ -29,6 +29,15 @@
 //! WebAssembly boundary converts them to UTF-16 code units once, on the way out
 //! ([`Report::offsets_to_utf16`]); nothing else does.
 //!
+//! # Regex engines
+//!
+//! Natively the patterns run on `regex`; the page's WebAssembly module runs them on
+//! `regex-lite`, which is some 175 KB smaller to download but has no DFA. Every pattern
+//! that runs over a whole document is therefore written so that it can also be tried only
+//! where a match can start, and both engines find the same figures. The choice is made in
+//! one private module, `pattern`; the `lite-regex` feature builds the native crate with
+//! `regex-lite`, for the tests.
+//!
 //! # Failure
 //!
 //! Extraction and checking are infallible and never panic on any input. Only adding a

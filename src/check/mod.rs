@@ -16,7 +16,7 @@
 //! 4. Verdicts ("weak Q1 profitability", "strong Q1 2026 earnings") about one subject
 //!    and quarter with opposite polarity are a qualitative contradiction.
 //! 5. Inside each article, a stated change in percent is recomputed from the two levels
-//!    it runs between ([`internal`]).
+//!    it runs between (the `internal` module).
 //! 6. Repeats are folded: one finding per pair of documents, subject, metric and kind.
 
 mod internal;

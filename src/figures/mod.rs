@@ -12,7 +12,7 @@
 //!    words ("twenty-five", "a dozen", "two-thirds") and reads their value and
 //!    precision.
 //! 2. [`extract`] looks right of the numeral for a scale word ("million", "bn"), a
-//!    percent sign, a unit ([`unit`]) or a counted noun, and left of it for a currency
+//!    percent sign, a unit ([`unit`](mod@unit)) or a counted noun, and left of it for a currency
 //!    sign, a sign, and a qualifier ("more than", "about", "between").
 //! 3. Two numerals joined by "to", "and" or a dash become one range; "from X to Y"
 //!    becomes two figures marked as the two ends of a change.

@@ -92,7 +92,7 @@ static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Splits `text` into lines and marks the boilerplate ones.
 ///
-/// A line is boilerplate if it opens like page furniture ([`BOILERPLATE_LINE`]), or if
+/// A line is boilerplate if it opens like page furniture (`BOILERPLATE_LINE`), or if
 /// the same short line appears more than once (a dateline or a "Share" button repeated
 /// through the page): the first of a repeated dateline is kept as content.
 pub fn lines(text: &str) -> Vec<Line> {
