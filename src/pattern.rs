@@ -18,9 +18,8 @@ pub use regex::{Captures, Regex, escape};
 
 use crate::span::Span;
 
-/// Compiles the crate's largest pattern, the dates, which runs over every byte of every
-/// document: with `regex`, a larger lazy-DFA cache than the default keeps it from
-/// thrashing.
+/// Compiles a pattern that may run over every byte of a document: with `regex`, a larger
+/// lazy-DFA cache than the default keeps the largest of them, the dates, from thrashing.
 pub fn compile_large(pattern: &str) -> Regex {
     #[cfg(not(any(target_arch = "wasm32", feature = "lite-regex")))]
     let built = regex::RegexBuilder::new(pattern)
@@ -97,6 +96,7 @@ impl CandidatePattern {
                     .map(|caps| CandidateMatch { offset: 0, caps }),
             );
         }
+        // Capturing at once is cheaper here than finding first and then capturing.
         let mut resume = 0;
         Box::new(starts.filter_map(move |start| {
             if start < resume {
@@ -118,44 +118,38 @@ impl CandidatePattern {
         text: &'h str,
         starts: impl Iterator<Item = usize> + 's,
     ) -> Box<dyn Iterator<Item = Span> + 's> {
-        if let Some(whole) = &self.whole {
-            return Box::new(
+        match &self.whole {
+            Some(whole) => Box::new(
                 whole
                     .find_iter(text)
                     .map(|found| Span::new(found.start(), found.end())),
-            );
+            ),
+            None => Box::new(self.attempts(text, starts)),
         }
+    }
+
+    /// The matches of anchored attempts at each of `starts` that is not inside an earlier
+    /// match.
+    fn attempts<'s, 'h: 's>(
+        &'s self,
+        text: &'h str,
+        starts: impl Iterator<Item = usize> + 's,
+    ) -> impl Iterator<Item = Span> + 's {
         let mut resume = 0;
-        Box::new(starts.filter_map(move |start| {
+        starts.filter_map(move |start| {
             if start < resume {
                 return None;
             }
             let found = self.anchored.find(&text[start..])?;
             resume = start + found.end().max(1);
             Some(Span::new(start, start + found.end()))
-        }))
+        })
     }
 
     /// The match starting at `start` in `text`, if any.
     pub fn find_at(&self, text: &str, start: usize) -> Option<Span> {
         let found = self.anchored.find(&text[start..])?;
         Some(Span::new(start, start + found.end()))
-    }
-
-    /// Every match the anchored attempts find, whatever the engine: for the tests.
-    #[cfg(test)]
-    fn attempted(&self, text: &str, starts: impl Iterator<Item = usize>) -> Vec<Span> {
-        let mut resume = 0;
-        starts
-            .filter_map(|start| {
-                if start < resume {
-                    return None;
-                }
-                let found = self.anchored.find(&text[start..])?;
-                resume = start + found.end().max(1);
-                Some(Span::new(start, start + found.end()))
-            })
-            .collect()
     }
 }
 
@@ -193,7 +187,8 @@ impl Openers {
         Openers::build(words, false)
     }
 
-    /// Openers that are the starts of words, in lower case.
+    /// Openers that are the starts of words, in lower case, each two bytes or more (the
+    /// table holds an opener's first two).
     pub fn prefixes(prefixes: impl IntoIterator<Item = &'static str>) -> Openers {
         Openers::build(prefixes, true)
     }
@@ -202,6 +197,10 @@ impl Openers {
         let mut pairs = vec![0u16; Openers::SIZE * Openers::SIZE];
         let mut buckets: Vec<Vec<&'static [u8]>> = vec![Vec::new()];
         for opener in openers {
+            assert!(
+                !prefixes || opener.len() >= 2,
+                "a prefix opener of one byte: {opener}"
+            );
             let pair = Openers::pair(opener.as_bytes());
             if pairs[pair] == 0 {
                 pairs[pair] = u16::try_from(buckets.len()).expect("fewer than 65,536 pairs");
@@ -331,7 +330,7 @@ pub(crate) fn assert_same_as_whole_text_search(
             .find_iter(text)
             .map(|m| Span::new(m.start(), m.end()))
             .collect();
-        let found = pattern.attempted(text, starts(text).into_iter());
+        let found: Vec<Span> = pattern.attempts(text, starts(text).into_iter()).collect();
         assert_eq!(found, expected, "in {:?}", &text[..text.len().min(60)]);
     }
 }
@@ -385,14 +384,12 @@ mod tests {
         let pattern = CandidatePattern::new(r"[0-9]+%");
         let text = "up 18% and 4% or x5%";
         let all: Vec<&str> = pattern
-            .attempted(text, digit_starts(text.as_bytes()))
-            .iter()
+            .attempts(text, digit_starts(text.as_bytes()))
             .map(|span| span.text(text))
             .collect();
         assert_eq!(all, ["18%", "4%", "5%"]);
         let at_words: Vec<&str> = pattern
-            .attempted(text, word_starts(text.as_bytes()))
-            .iter()
+            .attempts(text, word_starts(text.as_bytes()))
             .map(|span| span.text(text))
             .collect();
         assert_eq!(at_words, ["18%", "4%"]);
