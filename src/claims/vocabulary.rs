@@ -72,15 +72,41 @@ pub enum Polarity {
 
 /// Where a clause ends inside a sentence: a semicolon, or a conjunction that starts a
 /// new statement. Commas are too common in lists to split on.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|[,]?[ ](?:but|while|whereas|although|though|yet|and[ ]it|which[ ]also)[ ]|[ ][–—][ ]|: ").expect("clause pattern")
+static CLAUSE_BREAK: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(
+        r"(?i);|[,]?[ ](?:but|while|whereas|although|though|yet|and[ ]it|which[ ]also)[ ]|[ ][–—][ ]|: ",
+    )
 });
+
+/// The conjunctions a [`CLAUSE_BREAK`] turns on.
+static CONJUNCTIONS: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::words([
+        "but", "while", "whereas", "although", "though", "yet", "and", "which",
+    ])
+});
+
+/// Where a [`CLAUSE_BREAK`] may start in `body`: a semicolon, a colon or comma before a
+/// space, or a space before a dash or a conjunction.
+fn clause_break_starts(body: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = body.as_bytes();
+    (0..bytes.len()).filter(move |&at| {
+        let next = bytes.get(at + 1);
+        match bytes[at] {
+            b';' => true,
+            b':' | b',' => next == Some(&b' '),
+            // An en or em dash starts with 0xE2 in UTF-8.
+            b' ' => next == Some(&0xE2) || CONJUNCTIONS.admit(&bytes[at + 1..]),
+            _ => false,
+        }
+    })
+}
 
 /// Where the clauses of `sentence` break, as absolute spans of the breaking words.
 pub fn clause_breaks(text: &str, sentence: Span) -> Vec<Span> {
+    let body = &text[sentence.start..sentence.end];
     CLAUSE_BREAK
-        .find_iter(&text[sentence.start..sentence.end])
-        .map(|found| Span::new(sentence.start + found.start(), sentence.start + found.end()))
+        .find_iter(body, clause_break_starts(body))
+        .map(|found| Span::new(sentence.start + found.start, sentence.start + found.end))
         .collect()
 }
 
@@ -545,22 +571,56 @@ fn shift_back_one_year(period: DayInterval) -> DayInterval {
     }
 }
 
-static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:generally|reportedly|roughly|approximately|estimated|could|might|expected|likely|about)(?-u:\b)").expect("hedge pattern")
+static HEDGE: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(
+        r"(?i)(?-u:\b)(?:generally|reportedly|roughly|approximately|estimated|could|might|expected|likely|about)(?-u:\b)",
+    )
+});
+
+static HEDGE_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::words([
+        "generally",
+        "reportedly",
+        "roughly",
+        "approximately",
+        "estimated",
+        "could",
+        "might",
+        "expected",
+        "likely",
+        "about",
+    ])
 });
 
 pub fn is_hedged(sentence: &str) -> bool {
-    HEDGE.is_match(sentence)
+    HEDGE
+        .find_iter(sentence, starts_of(sentence, &HEDGE_OPENERS))
+        .next()
+        .is_some()
 }
 
-static EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:after|following|on[ ]the[ ]news|amid|once|as[ ]a[ ]result[ ]of)(?-u:\b)[^.;:!?]{0,100}").expect("event pattern")
+static EVENT: LazyLock<CandidatePattern> = LazyLock::new(|| {
+    CandidatePattern::new(
+        r"(?i)(?-u:\b)(?:after|following|on[ ]the[ ]news|amid|once|as[ ]a[ ]result[ ]of)(?-u:\b)[^.;:!?]{0,100}",
+    )
 });
 
+static EVENT_OPENERS: LazyLock<Openers> =
+    LazyLock::new(|| Openers::words(["after", "following", "on", "amid", "once", "as"]));
+
 pub fn event_in(text: &str, sentence: Span) -> Option<String> {
-    let found = EVENT.find(&text[sentence.start..sentence.end])?;
-    let event = found.as_str().trim_end_matches([',', ' ']);
+    let body = &text[sentence.start..sentence.end];
+    let found = EVENT
+        .find_iter(body, starts_of(body, &EVENT_OPENERS))
+        .next()?;
+    let event = found.text(body).trim_end_matches([',', ' ']);
     Some(event.to_string())
+}
+
+/// The word starts of `text` that `openers` admits.
+fn starts_of<'t>(text: &'t str, openers: &'t Openers) -> impl Iterator<Item = usize> + 't {
+    let bytes = text.as_bytes();
+    word_starts(bytes).filter(move |&start| openers.admit(&bytes[start..]))
 }
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -568,18 +628,34 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("attribution pattern")
 });
 
-/// The words [`ATTRIBUTION`] turns on: a literal search for them is much faster than the
+/// Whether `body` holds a word [`ATTRIBUTION`] turns on: "according to" in any case, or
+/// a verb of saying after a space. Literal searches for them are much cheaper than the
 /// full pattern, which opens on any capital letter.
-static ATTRIBUTION_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i:according[ ]to)|[ ](?:said|says|stated|reported|noted|argued|estimated|told|wrote)",
-    )
-    .expect("attribution cue pattern")
-});
+fn has_attribution_cue(body: &str) -> bool {
+    const VERBS: [&str; 9] = [
+        " said",
+        " says",
+        " stated",
+        " reported",
+        " noted",
+        " argued",
+        " estimated",
+        " told",
+        " wrote",
+    ];
+    let bytes = body.as_bytes();
+    let according = bytes.iter().enumerate().any(|(at, byte)| {
+        byte.eq_ignore_ascii_case(&b'a')
+            && bytes
+                .get(at..at + 12)
+                .is_some_and(|word| word.eq_ignore_ascii_case(b"according to"))
+    });
+    according || VERBS.iter().any(|verb| body.contains(verb))
+}
 
 pub fn attribution_in(text: &str, sentence: Span) -> Option<String> {
     let body = &text[sentence.start..sentence.end];
-    if !ATTRIBUTION_CUE.is_match(body) {
+    if !has_attribution_cue(body) {
         return None;
     }
     let caps = ATTRIBUTION.captures(body)?;
@@ -808,6 +884,41 @@ fn quarter_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sentence-level patterns are tried only where their filters say a match may
+    /// start.
+    #[test]
+    fn sentence_patterns_are_found_as_a_whole_text_search_finds_them() {
+        let text = "Shares fell; revenue rose: 5%, but costs grew, while margins \
+            shrank — and it fell – again, whereas, although, Though, yet And it Which also \
+            butter, andit; it was generally, roughly about expected, Likely reportedly, after \
+            the news, following a cut, on the news, amid talk, once, as a result of it; \
+            afterwards, aftermath, as the asset.";
+        crate::pattern::assert_same_as_whole_text_search(
+            &CLAUSE_BREAK,
+            |text| clause_break_starts(text).collect(),
+            &[text],
+        );
+        crate::pattern::assert_same_as_whole_text_search(
+            &HEDGE,
+            |text| starts_of(text, &HEDGE_OPENERS).collect(),
+            &[text],
+        );
+        crate::pattern::assert_same_as_whole_text_search(
+            &EVENT,
+            |text| starts_of(text, &EVENT_OPENERS).collect(),
+            &[text],
+        );
+    }
+
+    #[test]
+    fn attribution_needs_its_cue() {
+        let text = "Revenue rose 5%, according to Bloomberg. TD Cowen analysts said it fell.";
+        let first = Span::new(0, 40);
+        assert_eq!(attribution_in(text, first).as_deref(), Some("Bloomberg"));
+        assert!(has_attribution_cue("ACCORDING TO them"));
+        assert!(!has_attribution_cue("Analysts Said"));
+    }
 
     /// [`METRIC_OPENERS`] and [`DIRECTION_OPENERS`] may only reject words no metric noun
     /// or movement word opens on.
