@@ -147,7 +147,13 @@ test("a reload keeps a user's article, and a dismissal persists", async () => {
   assert.ok(titles.some((t) => t.startsWith("Article 6")), titles.join(" | "));
   await page.locator(".article-button", { hasText: "Article 6" }).click();
   // Regression (CI, stop 11): the previous article's highlights stood until this one was checked,
-  // so the wait below passed early and counted the other article's contradiction.
+  // so the wait below passed early and counted the other article's contradiction. Right after
+  // the click, the reading view shows this article's figures or none, never another's.
+  const shownAtOnce = await page.$$eval(figureMarks, (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(
+    shownAtOnce.every((text) => ["18 percent", "€3,5 million"].includes(text)),
+    shownAtOnce.join(" | "),
+  );
   await page.waitForFunction(
     ([selector, text]) =>
       document.querySelectorAll(selector).length >= 2 &&
