@@ -215,6 +215,13 @@ impl Openers {
         }
     }
 
+    /// The word starts of `text` whose words this admits: the candidates of a pattern
+    /// that opens on these words.
+    pub fn starts_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        let bytes = text.as_bytes();
+        word_starts(bytes).filter(move |&start| self.admit(&bytes[start..]))
+    }
+
     /// Whether the word at the start of `rest` is one of the openers (or, for prefixes,
     /// starts with one).
     pub fn admit(&self, rest: &[u8]) -> bool {

@@ -385,11 +385,6 @@ static ASSET_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
     ])
 });
 
-fn asset_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    word_starts(bytes).filter(|&start| ASSET_OPENERS.admit(&bytes[start..]))
-}
-
 /// Whether a line is a headline in title case ("Is BNB Getting Ready for a Big Surge"):
 /// most of its longer words capitalised. There a capital does not mark a name.
 fn is_title_case(line: &str) -> bool {
@@ -519,7 +514,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 || TICKER_COMPANY_KEYS.contains(&mention.subject.key)
         });
     }
-    for sector in SECTOR.captures_iter(text, asset_starts(text)) {
+    for sector in SECTOR.captures_iter(text, ASSET_OPENERS.starts_in(text)) {
         let (Some(whole), Some(asset)) = (sector.span(0), sector.caps.name("asset")) else {
             continue;
         };
@@ -537,7 +532,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             },
         });
     }
-    for asset in ASSET_WORD.find_iter(text, asset_starts(text)) {
+    for asset in ASSET_WORD.find_iter(text, ASSET_OPENERS.starts_in(text)) {
         let lower = asset.text(text).to_ascii_lowercase();
         if let Some((_, display)) = ASSETS.iter().find(|(alias, _)| *alias == lower) {
             found.push(Mention {
@@ -636,12 +631,12 @@ mod tests {
         );
         crate::pattern::assert_same_as_whole_text_search(
             &SECTOR,
-            |text| asset_starts(text).collect(),
+            |text| ASSET_OPENERS.starts_in(text).collect(),
             &[text],
         );
         crate::pattern::assert_same_as_whole_text_search(
             &ASSET_WORD,
-            |text| asset_starts(text).collect(),
+            |text| ASSET_OPENERS.starts_in(text).collect(),
             &[text],
         );
     }

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{CandidatePattern, Openers, Regex, word_starts};
+use crate::pattern::{CandidatePattern, Openers, Regex};
 use serde::Serialize;
 
 use super::subject::{Mention, Subject};
@@ -238,14 +238,13 @@ pub struct DocumentWords {
 
 impl DocumentWords {
     pub fn of(text: &str) -> DocumentWords {
-        let bytes = text.as_bytes();
-        let metric_starts =
-            word_starts(bytes).filter(|&start| METRIC_OPENERS.admit(&bytes[start..]));
-        let direction_starts =
-            word_starts(bytes).filter(|&start| DIRECTION_OPENERS.admit(&bytes[start..]));
         DocumentWords {
-            metrics: METRIC.find_iter(text, metric_starts).collect(),
-            directions: DIRECTION.find_iter(text, direction_starts).collect(),
+            metrics: METRIC
+                .find_iter(text, METRIC_OPENERS.starts_in(text))
+                .collect(),
+            directions: DIRECTION
+                .find_iter(text, DIRECTION_OPENERS.starts_in(text))
+                .collect(),
         }
     }
 }
@@ -594,7 +593,7 @@ static HEDGE_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
 
 pub fn is_hedged(sentence: &str) -> bool {
     HEDGE
-        .find_iter(sentence, starts_of(sentence, &HEDGE_OPENERS))
+        .find_iter(sentence, HEDGE_OPENERS.starts_in(sentence))
         .next()
         .is_some()
 }
@@ -611,16 +610,10 @@ static EVENT_OPENERS: LazyLock<Openers> =
 pub fn event_in(text: &str, sentence: Span) -> Option<String> {
     let body = &text[sentence.start..sentence.end];
     let found = EVENT
-        .find_iter(body, starts_of(body, &EVENT_OPENERS))
+        .find_iter(body, EVENT_OPENERS.starts_in(body))
         .next()?;
     let event = found.text(body).trim_end_matches([',', ' ']);
     Some(event.to_string())
-}
-
-/// The word starts of `text` that `openers` admits.
-fn starts_of<'t>(text: &'t str, openers: &'t Openers) -> impl Iterator<Item = usize> + 't {
-    let bytes = text.as_bytes();
-    word_starts(bytes).filter(move |&start| openers.admit(&bytes[start..]))
 }
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -734,11 +727,6 @@ static VERDICT_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
     ])
 });
 
-fn verdict_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    word_starts(bytes).filter(|&start| VERDICT_OPENERS.admit(&bytes[start..]))
-}
-
 /// Evaluative phrases with no number, each with its subject and quarter.
 pub fn verdicts(
     text: &str,
@@ -750,7 +738,7 @@ pub fn verdicts(
     // Lines are marked only if a verdict needs its line's boilerplate flag.
     let mut lines: Option<Vec<crate::text::Line>> = None;
     VERDICT
-        .captures_iter(text, verdict_starts(text))
+        .captures_iter(text, VERDICT_OPENERS.starts_in(text))
         .filter_map(|found| {
             let span = found.span(0)?;
             let caps = &found.caps;
@@ -901,12 +889,12 @@ mod tests {
         );
         crate::pattern::assert_same_as_whole_text_search(
             &HEDGE,
-            |text| starts_of(text, &HEDGE_OPENERS).collect(),
+            |text| HEDGE_OPENERS.starts_in(text).collect(),
             &[text],
         );
         crate::pattern::assert_same_as_whole_text_search(
             &EVENT,
-            |text| starts_of(text, &EVENT_OPENERS).collect(),
+            |text| EVENT_OPENERS.starts_in(text).collect(),
             &[text],
         );
     }
@@ -940,12 +928,7 @@ mod tests {
             surged, surging, climbed, increases, increasing, grew, grown, growth, higher, \
             rallied, leapt, adds, boosted, reached; update, upon, great, group, rises, address.";
         let starts = |openers: &'static LazyLock<Openers>| {
-            move |text: &str| -> Vec<usize> {
-                let bytes = text.as_bytes();
-                word_starts(bytes)
-                    .filter(|&start| openers.admit(&bytes[start..]))
-                    .collect()
-            }
+            move |text: &str| -> Vec<usize> { openers.starts_in(text).collect() }
         };
         crate::pattern::assert_same_as_whole_text_search(
             &METRIC,
@@ -967,7 +950,7 @@ mod tests {
             performance, lacklustre results, a lackluster quarter, the beaten path.";
         crate::pattern::assert_same_as_whole_text_search(
             &VERDICT,
-            |text| verdict_starts(text).collect(),
+            |text| VERDICT_OPENERS.starts_in(text).collect(),
             &[text],
         );
     }

@@ -61,9 +61,7 @@ pub fn extract(text: &str) -> Vec<Figure> {
     taken.add_all(dates);
 
     let mut multiples = Vec::new();
-    let multiple_starts =
-        word_starts(bytes).filter(|&start| MULTIPLE_OPENERS.admit(&bytes[start..]));
-    for span in MULTIPLE_WORD.find_iter(text, multiple_starts) {
+    for span in MULTIPLE_WORD.find_iter(text, MULTIPLE_OPENERS.starts_in(text)) {
         let factor = match span.text(text).to_ascii_lowercase().get(..3) {
             Some("dou") => 2.0,
             Some("tri") => 3.0,
@@ -1527,12 +1525,7 @@ mod tests {
         );
         crate::pattern::assert_same_as_whole_text_search(
             &MULTIPLE_WORD,
-            |text| {
-                let bytes = bytes(text);
-                word_starts(&bytes)
-                    .filter(|&start| MULTIPLE_OPENERS.admit(&bytes[start..]))
-                    .collect()
-            },
+            |text| MULTIPLE_OPENERS.starts_in(text).collect(),
             &[text],
         );
         let addresses: Vec<&str> = addresses(text).map(|span| span.text(text)).collect();

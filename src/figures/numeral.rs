@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{CandidatePattern, Openers, digit_starts, word_starts};
+use crate::pattern::{CandidatePattern, Openers, digit_starts};
 
 use crate::span::Span;
 
@@ -224,10 +224,8 @@ static WORD_RUN_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
 
 /// Finds numerals written in words, in order.
 pub fn word_numerals(text: &str) -> impl Iterator<Item = Numeral> + '_ {
-    let bytes = text.as_bytes();
-    let starts = word_starts(bytes).filter(|&start| WORD_RUN_OPENERS.admit(&bytes[start..]));
     WORD_RUN
-        .find_iter(text, starts)
+        .find_iter(text, WORD_RUN_OPENERS.starts_in(text))
         .filter_map(|found| word_numeral(text, found))
 }
 
@@ -419,12 +417,7 @@ mod tests {
             x12 A4 1.2.3 99,99,99 0.5";
         crate::pattern::assert_same_as_whole_text_search(
             &WORD_RUN,
-            |text| {
-                let bytes = text.as_bytes();
-                word_starts(bytes)
-                    .filter(|&start| WORD_RUN_OPENERS.admit(&bytes[start..]))
-                    .collect()
-            },
+            |text| WORD_RUN_OPENERS.starts_in(text).collect(),
             &[phrases],
         );
         crate::pattern::assert_same_as_whole_text_search(
