@@ -97,17 +97,16 @@ impl CandidatePattern {
             );
         }
         // Capturing at once is cheaper here than finding first and then capturing.
-        let mut resume = 0;
-        Box::new(starts.filter_map(move |start| {
-            if start < resume {
-                return None;
-            }
+        Box::new(attempts(starts, move |start| {
             let caps = self.anchored.captures(&text[start..])?;
-            resume = start + caps.get(0)?.end().max(1);
-            Some(CandidateMatch {
-                offset: start,
-                caps,
-            })
+            let end = start + caps.get(0)?.end();
+            Some((
+                end,
+                CandidateMatch {
+                    offset: start,
+                    caps,
+                },
+            ))
         }))
     }
 
@@ -128,21 +127,15 @@ impl CandidatePattern {
         }
     }
 
-    /// The matches of anchored attempts at each of `starts` that is not inside an earlier
-    /// match.
+    /// The matches of anchored attempts at each of `starts`.
     fn attempts<'s, 'h: 's>(
         &'s self,
         text: &'h str,
         starts: impl Iterator<Item = usize> + 's,
     ) -> impl Iterator<Item = Span> + 's {
-        let mut resume = 0;
-        starts.filter_map(move |start| {
-            if start < resume {
-                return None;
-            }
-            let found = self.anchored.find(&text[start..])?;
-            resume = start + found.end().max(1);
-            Some(Span::new(start, start + found.end()))
+        attempts(starts, move |start| {
+            let end = start + self.anchored.find(&text[start..])?.end();
+            Some((end, Span::new(start, end)))
         })
     }
 
@@ -151,6 +144,25 @@ impl CandidatePattern {
         let found = self.anchored.find(&text[start..])?;
         Some(Span::new(start, start + found.end()))
     }
+}
+
+/// Leftmost-first, non-overlapping matching over candidate starts: `attempt` tries one
+/// start and returns where its match ends with what it found; a start inside an earlier
+/// match is skipped, as a whole-text search would skip it.
+fn attempts<T>(
+    starts: impl Iterator<Item = usize>,
+    mut attempt: impl FnMut(usize) -> Option<(usize, T)>,
+) -> impl Iterator<Item = T> {
+    let mut resume = 0;
+    starts.filter_map(move |start| {
+        if start < resume {
+            return None;
+        }
+        let (end, found) = attempt(start)?;
+        // An empty match moves the search on by one, as a whole-text search does.
+        resume = end.max(start + 1);
+        Some(found)
+    })
 }
 
 /// The words a pattern can open on. A word is looked up by its first two bytes (ASCII,
