@@ -40,8 +40,11 @@ const LITE: bool = cfg!(any(target_arch = "wasm32", feature = "lite-regex"));
 /// `regex-lite` has no DFA: a search of the whole text pays for every byte, and the dates
 /// alone took 40% of the page's reading time. At a candidate, an anchored attempt gives up
 /// after a few bytes, and most positions are no candidate. `regex` is the other way
-/// round: its lazy DFA scans a whole text faster than it can start thousands of short
-/// searches, so natively the candidates go unused. Both find the same matches, those of a
+/// round for a pattern with many candidates: its lazy DFA scans a whole text faster than
+/// it can start tens of thousands of short searches, so natively a pattern made with
+/// [`new`](Self::new) leaves its candidates unused. One made with [`rare`](Self::rare)
+/// uses them with both engines: the words it opens on are few, and their starts come
+/// from a [`WordIndex`] read once per document. Both find the same matches, those of a
 /// leftmost-first search of the whole text, as long as every match starts at a candidate:
 /// each use has a test of that (`assert_same_as_whole_text_search`), and the test suite
 /// runs with both engines.
@@ -74,6 +77,15 @@ impl CandidatePattern {
         CandidatePattern {
             anchored: compile_large(&format!("^(?:{pattern})")),
             whole: (!LITE).then(|| compile_large(pattern)),
+        }
+    }
+
+    /// A pattern whose candidates are few, tried only at them with either engine:
+    /// natively too, a few short attempts cost less than a scan of every byte.
+    pub fn rare(pattern: &str) -> CandidatePattern {
+        CandidatePattern {
+            anchored: compile_large(&format!("^(?:{pattern})")),
+            whole: None,
         }
     }
 
@@ -182,12 +194,7 @@ impl Openers {
     const SIZE: usize = 38;
 
     fn class(byte: Option<&u8>) -> usize {
-        match byte.map(u8::to_ascii_lowercase) {
-            Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
-            Some(b @ b'0'..=b'9') => 26 + usize::from(b - b'0'),
-            Some(b'_') => 36,
-            _ => 37,
-        }
+        byte.map_or(37, |&b| usize::from(OPENER_CLASSES[usize::from(b)]))
     }
 
     fn pair(bytes: &[u8]) -> usize {
@@ -234,10 +241,34 @@ impl Openers {
         word_starts(bytes).filter(move |&start| self.admit(&bytes[start..]))
     }
 
+    /// The starts of the words of `index` within `within` that this admits: what
+    /// [`starts_in`](Self::starts_in) gives for that stretch of `text`, without reading
+    /// it again.
+    pub fn starts_among<'t>(
+        &'t self,
+        text: &'t str,
+        index: &'t WordIndex,
+        within: Span,
+    ) -> impl Iterator<Item = usize> + 't {
+        let bytes = text.as_bytes();
+        let words = index.range(within);
+        index.starts[words.clone()]
+            .iter()
+            .zip(&index.pairs[words])
+            .filter(move |&(_, &pair)| self.pairs[usize::from(pair)] != 0)
+            .map(|(&start, &pair)| (start, pair))
+            .filter(move |&(start, pair)| self.admit_in_bucket(&bytes[start..], pair))
+            .map(|(start, _)| start)
+    }
+
     /// Whether the word at the start of `rest` is one of the openers (or, for prefixes,
     /// starts with one).
     pub fn admit(&self, rest: &[u8]) -> bool {
-        let bucket = self.pairs[Openers::pair(rest)];
+        self.admit_in_bucket(rest, Openers::pair(rest) as u16)
+    }
+
+    fn admit_in_bucket(&self, rest: &[u8], pair: u16) -> bool {
+        let bucket = self.pairs[usize::from(pair)];
         if bucket == 0 {
             return false;
         }
@@ -255,6 +286,84 @@ impl Openers {
         })
     }
 }
+
+/// Where a document's words start, read once for all the families of words it is
+/// searched for: each family then takes its candidates from here
+/// ([`Openers::starts_among`]) instead of scanning the text again.
+pub struct WordIndex {
+    /// The start of every word ([`word_starts`]), ascending.
+    starts: Vec<usize>,
+    /// `pairs[i]`: the [`Openers`] class pair of the word at `starts[i]`.
+    pairs: Vec<u16>,
+}
+
+impl WordIndex {
+    pub fn of(text: &str) -> WordIndex {
+        let bytes = text.as_bytes();
+        let (starts, pairs) = word_starts(bytes)
+            .map(|start| (start, Openers::pair(&bytes[start..]) as u16))
+            .unzip();
+        WordIndex { starts, pairs }
+    }
+
+    /// The indices of the words that start within `span`.
+    fn range(&self, span: Span) -> std::ops::Range<usize> {
+        let first = self.starts.partition_point(|&start| start < span.start);
+        let end = first + self.starts[first..].partition_point(|&start| start < span.end);
+        first..end
+    }
+}
+
+/// A fixed set of words, compared byte for byte: the stop lists every capitalised word
+/// of a document is looked up in. The table never grows, so a cheap hash of a word's
+/// length and end bytes serves: no input can lengthen a lookup beyond its bucket.
+pub struct WordSet {
+    buckets: Vec<Vec<&'static str>>,
+}
+
+impl WordSet {
+    const BUCKETS: usize = 256;
+
+    pub fn new(words: &[&'static str]) -> WordSet {
+        let mut buckets = vec![Vec::new(); WordSet::BUCKETS];
+        for &word in words {
+            buckets[WordSet::bucket(word.as_bytes())].push(word);
+        }
+        WordSet { buckets }
+    }
+
+    fn bucket(word: &[u8]) -> usize {
+        let (first, last) = match word {
+            [] => (0, 0),
+            [first, .., last] => (*first, *last),
+            [only] => (*only, *only),
+        };
+        (word.len() * 61 + usize::from(first) * 7 + usize::from(last)) % WordSet::BUCKETS
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.buckets[WordSet::bucket(word.as_bytes())].contains(&word)
+    }
+}
+
+/// The class of each byte in an [`Openers`] table: a letter in either case 0 to 25, a
+/// digit 26 to 35, `_` 36, anything else 37. Every word of a document is classed, so it
+/// is a table, not a match.
+static OPENER_CLASSES: [u8; 256] = {
+    let mut table = [37u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = (byte as u8).to_ascii_lowercase();
+        table[byte] = match b {
+            b'a'..=b'z' => b - b'a',
+            b'0'..=b'9' => 26 + (b - b'0'),
+            b'_' => 36,
+            _ => 37,
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// Whether `byte` is a word character for `(?-u:\b)`.
 pub fn is_word_byte(byte: u8) -> bool {
@@ -275,27 +384,49 @@ static WORD_BYTES: [bool; 256] = {
 /// The offsets where ASCII words start: a word byte after a byte that is not one (or at
 /// the start). A non-ASCII byte is not a word byte, as for `(?-u:\b)`.
 pub fn word_starts(bytes: &[u8]) -> WordStarts<'_> {
-    WordStarts { bytes, at: 0 }
+    WordStarts {
+        bytes,
+        block: 0,
+        starts: 0,
+        previous_is_word: 0,
+    }
 }
 
-/// The iterator of [`word_starts`]: it skips to the next word, then past it.
+/// The iterator of [`word_starts`]. It reads the text 64 bytes at a time into a bit mask
+/// of word bytes, whose rising edges are the starts: every family of words a document
+/// is searched for begins with this scan, and a byte at a time it cost as much as the
+/// search itself.
 pub struct WordStarts<'b> {
     bytes: &'b [u8],
-    at: usize,
+    /// The offset of the block after the one `starts` holds.
+    block: usize,
+    /// The starts left in the current block, one bit per byte.
+    starts: u64,
+    /// 1 if the last byte of the previous block is a word byte.
+    previous_is_word: u64,
 }
 
 impl Iterator for WordStarts<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        let rest = self.bytes.get(self.at..)?;
-        let start = self.at + rest.iter().position(|&b| is_word_byte(b))?;
-        let len = self.bytes[start..]
-            .iter()
-            .position(|&b| !is_word_byte(b))
-            .unwrap_or(self.bytes.len() - start);
-        self.at = start + len;
-        Some(start)
+        while self.starts == 0 {
+            let chunk = self.bytes.get(self.block..)?;
+            if chunk.is_empty() {
+                return None;
+            }
+            let chunk = &chunk[..chunk.len().min(64)];
+            let mut words: u64 = 0;
+            for (bit, &byte) in chunk.iter().enumerate() {
+                words |= u64::from(is_word_byte(byte)) << bit;
+            }
+            self.starts = words & !((words << 1) | self.previous_is_word);
+            self.previous_is_word = words >> 63;
+            self.block += 64;
+        }
+        let bit = self.starts.trailing_zeros() as usize;
+        self.starts &= self.starts - 1;
+        Some(self.block - 64 + bit)
     }
 }
 
@@ -352,6 +483,46 @@ pub(crate) fn assert_same_as_whole_text_search(
         let found: Vec<Span> = pattern.attempts(text, starts(text).into_iter()).collect();
         assert_eq!(found, expected, "in {:?}", &text[..text.len().min(60)]);
     }
+}
+
+/// Checks that a hand-written reader finds exactly the leftmost-first matches of
+/// `pattern` (the specification it replaces) in each of `texts` and in the demo articles.
+#[cfg(test)]
+pub(crate) fn assert_same_as_regex(
+    pattern: &str,
+    reader: impl Fn(&str) -> Vec<Span>,
+    texts: &[String],
+) {
+    let regex = compile_large(pattern);
+    let demo = crate::demo::ARTICLES.iter().map(|(_, text)| *text);
+    for text in texts.iter().map(String::as_str).chain(demo) {
+        let expected: Vec<Span> = regex
+            .find_iter(text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        assert_eq!(reader(text), expected, "in {text:?}");
+    }
+}
+
+/// `count` texts of up to `max_len` pieces drawn from `alphabet`, the same every run: the
+/// inputs on which a hand-written reader is held to the pattern it replaces. Short
+/// texts over a few well-chosen pieces reach the corners a test of prose misses.
+#[cfg(test)]
+pub(crate) fn random_texts(alphabet: &[&str], count: usize, max_len: usize) -> Vec<String> {
+    // xorshift64: enough to spread the draws, and no dependency.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |below: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % below as u64) as usize
+    };
+    (0..count)
+        .map(|_| {
+            let len = next(max_len + 1);
+            (0..len).map(|_| alphabet[next(alphabet.len())]).collect()
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ pub use subject::{Mention, Subject, SubjectKind};
 pub use vocabulary::{Direction, Metric, Polarity};
 
 use crate::figures::{ChangeEnd, DayInterval, Figure, FigureKind, Qualifier};
+use crate::pattern::WordIndex;
 use crate::span::Span;
 use crate::text::Document;
 
@@ -109,11 +110,13 @@ pub struct Analysis {
 pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
     let text = document.text.as_str();
     let sentences = sentence::sentences(text);
-    let mentions = subject::mentions(text);
+    let index = WordIndex::of(text);
+    let mentions = subject::mentions_among(text, &index);
     let main = main_subject(&document, &mentions);
-    let words = vocabulary::DocumentWords::of(text);
+    let words = vocabulary::DocumentWords::of(text, &index);
     let context = Context {
         text,
+        word_index: &index,
         figures: &figures,
         sentences: &sentences,
         mentions: &mentions,
@@ -135,7 +138,8 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
             }
         })
         .collect();
-    let verdicts = vocabulary::verdicts(text, &sentences, &mentions, main.as_ref(), &figures);
+    let verdicts =
+        vocabulary::verdicts(text, &index, &sentences, &mentions, main.as_ref(), &figures);
     let mut subject_keys: Vec<String> = claims
         .iter()
         .flat_map(|claim| claim.subjects.iter().map(|subject| subject.key.clone()))
@@ -207,6 +211,7 @@ const SENTENCE_REACH: usize = 400;
 #[derive(Clone, Copy)]
 struct Context<'a> {
     text: &'a str,
+    word_index: &'a WordIndex,
     figures: &'a [Figure],
     sentences: &'a [Span],
     mentions: &'a [Mention],
@@ -217,6 +222,7 @@ struct Context<'a> {
 fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim {
     let Context {
         text,
+        word_index,
         figures,
         sentences,
         mentions,
@@ -227,7 +233,7 @@ fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim
     let sentence = sentence::containing(sentences, figure.span.start)
         .map_or(figure.span, |i| sentences[i])
         .clamp_around(text, figure.span, SENTENCE_REACH);
-    let facts = cache.facts(text, sentence);
+    let facts = cache.facts(text, word_index, sentence);
     let clause = vocabulary::clause_around(sentence, &facts.clause_breaks, figure.span);
     // A figure can run past the end of its sentence (a unit read across a line break):
     // its clause always holds all of it.
@@ -318,14 +324,14 @@ struct SentenceFacts {
 }
 
 impl SentenceCache {
-    fn facts(&mut self, text: &str, sentence: Span) -> &SentenceFacts {
+    fn facts(&mut self, text: &str, index: &WordIndex, sentence: Span) -> &SentenceFacts {
         if self.sentence != Some(sentence) {
             self.sentence = Some(sentence);
             self.facts = SentenceFacts {
                 clause_breaks: vocabulary::clause_breaks(text, sentence),
-                event: vocabulary::event_in(text, sentence),
+                event: vocabulary::event_in(text, index, sentence),
                 attribution: vocabulary::attribution_in(text, sentence),
-                hedged: vocabulary::is_hedged(&text[sentence.start..sentence.end]),
+                hedged: vocabulary::is_hedged(text, index, sentence),
             };
         }
         &self.facts

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{CandidatePattern, Openers, Regex};
+use crate::pattern::{CandidatePattern, Openers, Regex, WordIndex};
 use serde::Serialize;
 
 use super::subject::{Mention, Subject};
@@ -127,7 +127,7 @@ pub fn clause_around(sentence: Span, breaks: &[Span], figure: Span) -> Span {
 /// The metric nouns, each group a [`Metric`]; tried at the words [`METRIC_OPENERS`]
 /// admits.
 static METRIC: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::new(
+    CandidatePattern::rare(
         r"(?ix)(?-u:\b)(?:
             (?P<eps>earnings\x20per\x20share|eps)
           | (?P<share_price>share[\x20-]?prices?|stock[\x20-]?prices?|shares|stocks?)
@@ -237,13 +237,14 @@ pub struct DocumentWords {
 }
 
 impl DocumentWords {
-    pub fn of(text: &str) -> DocumentWords {
+    pub fn of(text: &str, index: &WordIndex) -> DocumentWords {
+        let whole = Span::new(0, text.len());
         DocumentWords {
             metrics: METRIC
-                .find_iter(text, METRIC_OPENERS.starts_in(text))
+                .find_iter(text, METRIC_OPENERS.starts_among(text, index, whole))
                 .collect(),
             directions: DIRECTION
-                .find_iter(text, DIRECTION_OPENERS.starts_in(text))
+                .find_iter(text, DIRECTION_OPENERS.starts_among(text, index, whole))
                 .collect(),
         }
     }
@@ -448,7 +449,7 @@ fn tail_lowercase(before: &str) -> String {
 
 /// The movement words, up or down; tried at the words [`DIRECTION_OPENERS`] admits.
 static DIRECTION: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::new(
+    CandidatePattern::rare(
         r"(?ix)(?-u:\b)(?:
             (?P<down>fell|fall(?:s|ing)?|drop(?:s|ped|ping)?|plunge[sd]?|plunging|plummet(?:s|ed|ing)?|tumble[sd]?|tumbling|decline[sd]?|declining|slid|slide[s]?|sliding|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|lower|down|decrease[sd]?|shed|slump(?:s|ed)?|shr[ai]nk(?:s|ing)?|shrunk|retreat(?:s|ed)?|slip(?:s|ped)?|cut|crash(?:es|ed)?|sell-?off|pullback)
           | (?P<up>rose|rise[sn]?|rising|soar(?:s|ed|ing)?|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|up|surge[sd]?|surging|climb(?:s|ed|ing)?|increase[sd]?|increasing|gr[eo]w(?:s|n|ing)?|growth|higher|rall(?:y|ied|ies)|leap(?:s|t|ed)?|add(?:s|ed)?|boost(?:s|ed)?|reached)
@@ -571,7 +572,7 @@ fn shift_back_one_year(period: DayInterval) -> DayInterval {
 }
 
 static HEDGE: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::new(
+    CandidatePattern::rare(
         r"(?i)(?-u:\b)(?:generally|reportedly|roughly|approximately|estimated|could|might|expected|likely|about)(?-u:\b)",
     )
 });
@@ -591,15 +592,14 @@ static HEDGE_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
     ])
 });
 
-pub fn is_hedged(sentence: &str) -> bool {
+pub fn is_hedged(text: &str, index: &WordIndex, sentence: Span) -> bool {
     HEDGE
-        .find_iter(sentence, HEDGE_OPENERS.starts_in(sentence))
-        .next()
-        .is_some()
+        .find_iter(text, HEDGE_OPENERS.starts_among(text, index, sentence))
+        .any(|found| found.end <= sentence.end)
 }
 
 static EVENT: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::new(
+    CandidatePattern::rare(
         r"(?i)(?-u:\b)(?:after|following|on[ ]the[ ]news|amid|once|as[ ]a[ ]result[ ]of)(?-u:\b)[^.;:!?]{0,100}",
     )
 });
@@ -607,11 +607,12 @@ static EVENT: LazyLock<CandidatePattern> = LazyLock::new(|| {
 static EVENT_OPENERS: LazyLock<Openers> =
     LazyLock::new(|| Openers::words(["after", "following", "on", "amid", "once", "as"]));
 
-pub fn event_in(text: &str, sentence: Span) -> Option<String> {
+pub fn event_in(text: &str, index: &WordIndex, sentence: Span) -> Option<String> {
     let body = &text[sentence.start..sentence.end];
-    let found = EVENT
-        .find_iter(body, EVENT_OPENERS.starts_in(body))
-        .next()?;
+    let starts = EVENT_OPENERS
+        .starts_among(text, index, sentence)
+        .map(|start| start - sentence.start);
+    let found = EVENT.find_iter(body, starts).next()?;
     let event = found.text(body).trim_end_matches([',', ' ']);
     Some(event.to_string())
 }
@@ -690,7 +691,7 @@ pub static IMPLICIT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static VERDICT: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::new(
+    CandidatePattern::rare(
         r"(?ix)(?-u:\b)(?:
             (?P<word>weak(?:er)?|strong(?:er)?|solid|record|disappointing|poor|robust|stellar|dismal|soft|upbeat|impressive|lacklust(?:re|er)|blowout|better-than-expected|worse-than-expected)
             \x20(?:(?P<period>q[1-4](?:\x20[0-9]{4})?|(?:first|second|third|fourth)[\x20-]quarter)\x20)?
@@ -730,6 +731,7 @@ static VERDICT_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
 /// Evaluative phrases with no number, each with its subject and quarter.
 pub fn verdicts(
     text: &str,
+    index: &WordIndex,
     sentences: &[Span],
     mentions: &[Mention],
     main: Option<&Subject>,
@@ -738,7 +740,10 @@ pub fn verdicts(
     // Lines are marked only if a verdict needs its line's boilerplate flag.
     let mut lines: Option<Vec<crate::text::Line>> = None;
     VERDICT
-        .captures_iter(text, VERDICT_OPENERS.starts_in(text))
+        .captures_iter(
+            text,
+            VERDICT_OPENERS.starts_among(text, index, Span::new(0, text.len())),
+        )
         .filter_map(|found| {
             let span = found.span(0)?;
             let caps = &found.caps;
@@ -967,7 +972,8 @@ mod tests {
         let text = format!("{before}18%{after}");
         let whole = Span::new(0, text.len());
         let figure = Span::new(before.len(), before.len() + 3);
-        direction_near(&text, &DocumentWords::of(&text), whole, figure)
+        let index = WordIndex::of(&text);
+        direction_near(&text, &DocumentWords::of(&text, &index), whole, figure)
     }
 
     #[test]
