@@ -846,6 +846,16 @@ mod tests {
         assert_eq!(found[1].1, "bitcoin");
     }
 
+    /// Regression: a name's place in its run was searched for, so "SD" after the
+    /// stop word "USD" was placed inside it.
+    #[test]
+    fn a_name_after_a_stop_word_keeps_its_own_place() {
+        let text = "the USD SD deal";
+        let found = mentions(text);
+        assert_eq!(found[0].span, Span::new(8, 10));
+        assert_eq!(found[0].span.text(text), "SD");
+    }
+
     #[test]
     fn sentence_openers_are_not_subjects() {
         assert_eq!(keys("The Shares of Acme fell.")[0].0, "Acme");
