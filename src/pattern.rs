@@ -314,6 +314,126 @@ impl WordIndex {
     }
 }
 
+/// A vocabulary of words and short phrases, each with what it means: matched at word
+/// starts, in any ASCII case (or in the case written, for a phrase marked so), and only
+/// where a word ends after it. Where several match at one start, the longest wins.
+///
+/// A family of fixed words is cheaper to read this way than with a regex: its
+/// candidates come from a [`WordIndex`] by their first word, exact, and a match needs no
+/// capture groups to say what it means.
+pub struct Phrases<T> {
+    /// The first word of every phrase.
+    openers: Openers,
+    /// By first word, then longest first.
+    entries: Vec<PhraseEntry<T>>,
+}
+
+struct PhraseEntry<T> {
+    first_word: &'static str,
+    phrase: &'static str,
+    case_sensitive: bool,
+    value: T,
+}
+
+/// A phrase of a [`Phrases`] table, in lower case, and what it means; with `=` before
+/// it, it matches only in lower case ("=power": the noun, not "Power" in a name).
+pub type PhraseSpec<T> = (&'static str, T);
+
+impl<T: Copy> Phrases<T> {
+    pub fn new(phrases: &[PhraseSpec<T>]) -> Phrases<T> {
+        let mut entries: Vec<PhraseEntry<T>> = phrases
+            .iter()
+            .map(|&(spec, value)| {
+                let (phrase, case_sensitive) = match spec.strip_prefix('=') {
+                    Some(phrase) => (phrase, true),
+                    None => (spec, false),
+                };
+                let first_len = phrase
+                    .bytes()
+                    .position(|b| !is_word_byte(b))
+                    .unwrap_or(phrase.len());
+                assert!(
+                    first_len > 0 && phrase.bytes().last().is_some_and(is_word_byte),
+                    "a phrase starts and ends with a word: {phrase:?}"
+                );
+                // The table is ordered by lower-case first words.
+                assert!(
+                    !phrase.bytes().any(|b| b.is_ascii_uppercase()),
+                    "a phrase in lower case: {phrase:?}"
+                );
+                PhraseEntry {
+                    first_word: &phrase[..first_len],
+                    phrase,
+                    case_sensitive,
+                    value,
+                }
+            })
+            .collect();
+        entries.sort_by(|a, b| {
+            (a.first_word, std::cmp::Reverse(a.phrase.len()))
+                .cmp(&(b.first_word, std::cmp::Reverse(b.phrase.len())))
+        });
+        let mut first_words: Vec<&'static str> = entries.iter().map(|e| e.first_word).collect();
+        first_words.dedup();
+        Phrases {
+            openers: Openers::words(first_words),
+            entries,
+        }
+    }
+
+    /// The phrase that starts at `start`, a word start of `text`, with its end.
+    pub fn at(&self, text: &str, start: usize) -> Option<(usize, T)> {
+        let rest = &text.as_bytes()[start..];
+        let first_len = rest
+            .iter()
+            .position(|&b| !is_word_byte(b))
+            .unwrap_or(rest.len());
+        let first = &rest[..first_len];
+        let from = self
+            .entries
+            .partition_point(|e| cmp_ignoring_case(e.first_word.as_bytes(), first).is_lt());
+        self.entries[from..]
+            .iter()
+            .take_while(|e| e.first_word.as_bytes().eq_ignore_ascii_case(first))
+            .find(|e| {
+                let phrase = e.phrase.as_bytes();
+                let matches = rest.get(..phrase.len()).is_some_and(|head| {
+                    if e.case_sensitive {
+                        head == phrase
+                    } else {
+                        head.eq_ignore_ascii_case(phrase)
+                    }
+                });
+                matches && !rest.get(phrase.len()).is_some_and(|&b| is_word_byte(b))
+            })
+            .map(|e| (start + e.phrase.len(), e.value))
+    }
+
+    /// Every phrase in `within`, in order and not overlapping, as a leftmost-first search
+    /// would find them.
+    pub fn find_among<'t>(
+        &'t self,
+        text: &'t str,
+        index: &'t WordIndex,
+        within: Span,
+    ) -> impl Iterator<Item = (Span, T)> + 't {
+        attempts(
+            self.openers.starts_among(text, index, within),
+            move |start| {
+                let (end, value) = self.at(text, start)?;
+                Some((end, (Span::new(start, end), value)))
+            },
+        )
+    }
+}
+
+/// Orders byte strings as their ASCII lower-case forms order.
+fn cmp_ignoring_case(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    a.iter()
+        .map(u8::to_ascii_lowercase)
+        .cmp(b.iter().map(u8::to_ascii_lowercase))
+}
+
 /// A fixed set of words, compared byte for byte: the stop lists every capitalised word
 /// of a document is looked up in. The table never grows, so a cheap hash of a word's
 /// length and end bytes serves: no input can lengthen a lookup beyond its bucket.

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{CandidatePattern, Openers, Regex, WordIndex};
+use crate::pattern::{CandidatePattern, Openers, PhraseSpec, Phrases, Regex, WordIndex};
 use serde::Serialize;
 
 use super::subject::{Mention, Subject};
@@ -124,80 +124,103 @@ pub fn clause_around(sentence: Span, breaks: &[Span], figure: Span) -> Span {
     clause
 }
 
-/// The metric nouns, each group a [`Metric`]; tried at the words [`METRIC_OPENERS`]
-/// admits.
-static METRIC: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::rare(
-        r"(?ix)(?-u:\b)(?:
-            (?P<eps>earnings\x20per\x20share|eps)
-          | (?P<share_price>share[\x20-]?prices?|stock[\x20-]?prices?|shares|stocks?)
-          | (?P<market_cap>market\x20cap(?:itali[sz]ation)?|market\x20value|valuations?)
-          | (?P<revenue>revenues?|sales|turnover|top\x20line|contributed|brought\x20in|generated|raked\x20in)
-          | (?P<net_income>net\x20income|net\x20profit|profits?|earnings|net\x20loss(?:es)?|losses|loss)
-          | (?P<hashrate>hash\x20?rate)
-          | (?P<production>production|output|mined|produced)
-          | (?P<capacity>capacity|megawatts\x20of\x20(?:power|electricity|capacity)|(?-i:power\x20supply|power))
-          | (?P<asset_price>prices?)
-          | (?P<acquisition>acqui(?:re[sd]?|ring|sition)|to\x20buy|takeover|purchase)
-          | (?P<funding>funding|financing|raise[sd]?|raising|investments?|invest(?:ed|ing)?
-                |construction|capex|capital\x20expenditures?|spending)
-          | (?P<headcount>employees|staff|workforce|headcount|jobs|workers)
-          | (?P<asset_sale>sold|selling|sale\x20of|offload(?:ed|ing)?)
-          )(?-u:\b)",
-    )
-});
-
-/// The starts of the words [`METRIC`] opens on.
-static METRIC_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
-    Openers::prefixes([
-        "earnings",
-        "eps",
-        "share",
-        "stock",
-        "market",
-        "valuation",
-        "revenue",
-        "sales",
-        "turnover",
-        "top",
-        "contributed",
-        "brought",
-        "generated",
-        "raked",
-        "net",
-        "profit",
-        "loss",
-        "hash",
-        "production",
-        "output",
-        "mined",
-        "produced",
-        "capacity",
-        "megawatts",
-        "power",
-        "price",
-        "acqui",
-        "to",
-        "takeover",
-        "purchase",
-        "funding",
-        "financing",
-        "rais",
-        "invest",
-        "construction",
-        "capex",
-        "capital",
-        "spending",
-        "employees",
-        "staff",
-        "workforce",
-        "headcount",
-        "jobs",
-        "workers",
-        "sold",
-        "selling",
-        "sale",
-        "offload",
+/// The metric nouns, and the metric each names. "earnings per share" is EPS, "earnings"
+/// alone net income: the longest phrase wins. "power" names capacity only in lower case;
+/// "Power" is more often part of a name.
+static METRIC_NOUNS: LazyLock<Phrases<Metric>> = LazyLock::new(|| {
+    use Metric::*;
+    Phrases::new(&[
+        ("earnings per share", Eps),
+        ("eps", Eps),
+        ("share price", SharePrice),
+        ("share prices", SharePrice),
+        ("share-price", SharePrice),
+        ("share-prices", SharePrice),
+        ("shareprice", SharePrice),
+        ("shareprices", SharePrice),
+        ("stock price", SharePrice),
+        ("stock prices", SharePrice),
+        ("stock-price", SharePrice),
+        ("stock-prices", SharePrice),
+        ("stockprice", SharePrice),
+        ("stockprices", SharePrice),
+        ("shares", SharePrice),
+        ("stock", SharePrice),
+        ("stocks", SharePrice),
+        ("market cap", MarketCap),
+        ("market capitalisation", MarketCap),
+        ("market capitalization", MarketCap),
+        ("market value", MarketCap),
+        ("valuation", MarketCap),
+        ("valuations", MarketCap),
+        ("revenue", Revenue),
+        ("revenues", Revenue),
+        ("sales", Revenue),
+        ("turnover", Revenue),
+        ("top line", Revenue),
+        ("contributed", Revenue),
+        ("brought in", Revenue),
+        ("generated", Revenue),
+        ("raked in", Revenue),
+        ("net income", NetIncome),
+        ("net profit", NetIncome),
+        ("profit", NetIncome),
+        ("profits", NetIncome),
+        ("earnings", NetIncome),
+        ("net loss", NetIncome),
+        ("net losses", NetIncome),
+        ("losses", NetIncome),
+        ("loss", NetIncome),
+        ("hashrate", Hashrate),
+        ("hash rate", Hashrate),
+        ("production", Production),
+        ("output", Production),
+        ("mined", Production),
+        ("produced", Production),
+        ("capacity", Capacity),
+        ("megawatts of power", Capacity),
+        ("megawatts of electricity", Capacity),
+        ("megawatts of capacity", Capacity),
+        ("=power supply", Capacity),
+        ("=power", Capacity),
+        ("price", AssetPrice),
+        ("prices", AssetPrice),
+        ("acquire", AcquisitionPrice),
+        ("acquires", AcquisitionPrice),
+        ("acquired", AcquisitionPrice),
+        ("acquiring", AcquisitionPrice),
+        ("acquisition", AcquisitionPrice),
+        ("to buy", AcquisitionPrice),
+        ("takeover", AcquisitionPrice),
+        ("purchase", AcquisitionPrice),
+        ("funding", Funding),
+        ("financing", Funding),
+        ("raise", Funding),
+        ("raises", Funding),
+        ("raised", Funding),
+        ("raising", Funding),
+        ("investment", Funding),
+        ("investments", Funding),
+        ("invest", Funding),
+        ("invested", Funding),
+        ("investing", Funding),
+        ("construction", Funding),
+        ("capex", Funding),
+        ("capital expenditure", Funding),
+        ("capital expenditures", Funding),
+        ("spending", Funding),
+        ("employees", Headcount),
+        ("staff", Headcount),
+        ("workforce", Headcount),
+        ("headcount", Headcount),
+        ("jobs", Headcount),
+        ("workers", Headcount),
+        ("sold", AssetSale),
+        ("selling", AssetSale),
+        ("sale of", AssetSale),
+        ("offload", AssetSale),
+        ("offloaded", AssetSale),
+        ("offloading", AssetSale),
     ])
 });
 
@@ -226,71 +249,58 @@ fn first_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<crate::patte
     pattern.captures_at(haystack, first.start())
 }
 
-/// Where a document's metric nouns and movement words are, found once for all of its
-/// figures: each figure then takes the nearest in its clause by binary search, where it
-/// used to search its own stretch of text for each. What a word means is read only for
-/// the one a figure takes.
+/// Where a document's metric nouns and movement words are, and what each means, found
+/// once for all of its figures: each figure then takes the nearest in its clause by
+/// binary search.
 #[derive(Default)]
 pub struct DocumentWords {
     metrics: Vec<Span>,
+    /// `metric_values[i]`: what `metrics[i]` names.
+    metric_values: Vec<Metric>,
     directions: Vec<Span>,
+    direction_values: Vec<Direction>,
 }
 
 impl DocumentWords {
     pub fn of(text: &str, index: &WordIndex) -> DocumentWords {
         let whole = Span::new(0, text.len());
+        let (metrics, metric_values) = METRIC_NOUNS.find_among(text, index, whole).unzip();
+        let (directions, direction_values) = MOVEMENT_WORDS.find_among(text, index, whole).unzip();
         DocumentWords {
-            metrics: METRIC
-                .find_iter(text, METRIC_OPENERS.starts_among(text, index, whole))
-                .collect(),
-            directions: DIRECTION
-                .find_iter(text, DIRECTION_OPENERS.starts_among(text, index, whole))
-                .collect(),
+            metrics,
+            metric_values,
+            directions,
+            direction_values,
         }
     }
-}
-
-/// The metric a word found by [`METRIC`] names.
-fn metric_named(text: &str, word: Span) -> Metric {
-    METRIC
-        .pattern()
-        .captures(word.text(text))
-        .map_or(Metric::Unknown, |caps| metric_of(&caps))
-}
-
-/// The direction a word found by [`DIRECTION`] gives.
-fn direction_given(text: &str, word: Span) -> Direction {
-    let down = DIRECTION
-        .pattern()
-        .captures(word.text(text))
-        .is_some_and(|caps| caps.name("down").is_some());
-    if down { Direction::Down } else { Direction::Up }
 }
 
 /// The word of `words` nearest to `figure` that lies wholly in `before` (a stretch that
 /// ends where the figure starts) or ends in `after` (one that starts where it ends) and
 /// starts at most `reach_after` bytes on. A word that starts inside the figure and runs
 /// on past it ("440 megawatts of power" has "megawatts of power") counts as right after
-/// it. The one before wins a tie.
+/// it. The one before wins a tie. Returns its index in `words`.
 fn nearest(
     words: &[Span],
     figure: Span,
     before: Span,
     after: Span,
     reach_after: usize,
-) -> Option<Span> {
+) -> Option<usize> {
     let first_inside = words.partition_point(|word| word.start < figure.start);
     let after_hit = words[first_inside..]
         .iter()
-        .take_while(|word| word.start.saturating_sub(figure.end) <= reach_after)
-        .find(|word| word.end > figure.end && word.end <= after.end)
-        .map(|word| (word.start.saturating_sub(figure.end), *word));
+        .enumerate()
+        .take_while(|(_, word)| word.start.saturating_sub(figure.end) <= reach_after)
+        .find(|(_, word)| word.end > figure.end && word.end <= after.end)
+        .map(|(i, word)| (word.start.saturating_sub(figure.end), first_inside + i));
     let before_hit = words[..first_inside]
         .iter()
+        .enumerate()
         .rev()
-        .take_while(|word| word.end > before.start)
-        .find(|word| before.contains(**word))
-        .map(|word| (figure.start - word.end, *word));
+        .take_while(|(_, word)| word.end > before.start)
+        .find(|(_, word)| before.contains(**word))
+        .map(|(i, word)| (figure.start - word.end, i));
     match (before_hit, after_hit) {
         (Some((db, b)), Some((da, a))) => Some(if db <= da { b } else { a }),
         (Some((_, b)), None) => Some(b),
@@ -306,42 +316,6 @@ pub struct MetricHit {
     pub segment: Option<String>,
     /// The owner named in "a drop in X's shares", as an absolute span.
     pub owner: Option<Span>,
-}
-
-/// The groups of [`METRIC`] by index, with their metric: looking a group up by index is
-/// cheaper than by name, and every metric noun a figure takes asks which it is.
-static METRIC_GROUPS: LazyLock<Vec<(usize, Metric)>> = LazyLock::new(|| {
-    const NAMES: &[(&str, Metric)] = &[
-        ("eps", Metric::Eps),
-        ("share_price", Metric::SharePrice),
-        ("market_cap", Metric::MarketCap),
-        ("revenue", Metric::Revenue),
-        ("net_income", Metric::NetIncome),
-        ("hashrate", Metric::Hashrate),
-        ("production", Metric::Production),
-        ("capacity", Metric::Capacity),
-        ("asset_price", Metric::AssetPrice),
-        ("acquisition", Metric::AcquisitionPrice),
-        ("funding", Metric::Funding),
-        ("headcount", Metric::Headcount),
-        ("asset_sale", Metric::AssetSale),
-    ];
-    METRIC
-        .pattern()
-        .capture_names()
-        .enumerate()
-        .filter_map(|(index, name)| {
-            let (_, metric) = NAMES.iter().find(|(n, _)| Some(*n) == name)?;
-            Some((index, *metric))
-        })
-        .collect()
-});
-
-fn metric_of(caps: &crate::pattern::Captures) -> Metric {
-    METRIC_GROUPS
-        .iter()
-        .find(|(index, _)| caps.get(*index).is_some())
-        .map_or(Metric::Unknown, |(_, metric)| *metric)
 }
 
 /// How far from a figure a metric noun may be, in bytes.
@@ -374,7 +348,7 @@ pub fn metric_near(
         let metric = words
             .metrics
             .binary_search_by_key(&noun_start, |word| word.start)
-            .map_or(Metric::Unknown, |i| metric_named(text, words.metrics[i]));
+            .map_or(Metric::Unknown, |i| words.metric_values[i]);
         return Some(MetricHit {
             metric,
             segment: None,
@@ -395,7 +369,7 @@ pub fn metric_near(
         Span::new(span.end, after_end),
         METRIC_REACH,
     )?;
-    let metric = metric_named(text, noun);
+    let metric = words.metric_values[noun];
     let segment = if metric == Metric::Revenue {
         last_captures(&SEGMENT, before.text(text))
             .or_else(|| first_captures(&SEGMENT, &text[span.end..after_end]))
@@ -447,24 +421,133 @@ fn tail_lowercase(before: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// The movement words, up or down; tried at the words [`DIRECTION_OPENERS`] admits.
-static DIRECTION: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::rare(
-        r"(?ix)(?-u:\b)(?:
-            (?P<down>fell|fall(?:s|ing)?|drop(?:s|ped|ping)?|plunge[sd]?|plunging|plummet(?:s|ed|ing)?|tumble[sd]?|tumbling|decline[sd]?|declining|slid|slide[s]?|sliding|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|lower|down|decrease[sd]?|shed|slump(?:s|ed)?|shr[ai]nk(?:s|ing)?|shrunk|retreat(?:s|ed)?|slip(?:s|ped)?|cut|crash(?:es|ed)?|sell-?off|pullback)
-          | (?P<up>rose|rise[sn]?|rising|soar(?:s|ed|ing)?|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|up|surge[sd]?|surging|climb(?:s|ed|ing)?|increase[sd]?|increasing|gr[eo]w(?:s|n|ing)?|growth|higher|rall(?:y|ied|ies)|leap(?:s|t|ed)?|add(?:s|ed)?|boost(?:s|ed)?|reached)
-          )(?-u:\b)",
-    )
-});
-
-/// The starts of the words [`DIRECTION`] opens on.
-static DIRECTION_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
-    Openers::prefixes([
-        "fell", "fall", "drop", "plung", "plumm", "tumbl", "declin", "slid", "sank", "sink",
-        "lost", "los", "lower", "down", "decreas", "shed", "slump", "shr", "retreat", "slip",
-        "cut", "crash", "sell", "pullback", "rose", "ris", "soar", "jump", "gain", "up", "surg",
-        "climb", "increas", "gr", "higher", "rall", "leap", "add", "boost", "reached",
-    ])
+/// The movement words, and the way each moves.
+static MOVEMENT_WORDS: LazyLock<Phrases<Direction>> = LazyLock::new(|| {
+    use Direction::{Down, Up};
+    const DOWN: &[&str] = &[
+        "fell",
+        "fall",
+        "falls",
+        "falling",
+        "drop",
+        "drops",
+        "dropped",
+        "dropping",
+        "plunge",
+        "plunges",
+        "plunged",
+        "plunging",
+        "plummet",
+        "plummets",
+        "plummeted",
+        "plummeting",
+        "tumble",
+        "tumbles",
+        "tumbled",
+        "tumbling",
+        "decline",
+        "declines",
+        "declined",
+        "declining",
+        "slid",
+        "slide",
+        "slides",
+        "sliding",
+        "sank",
+        "sink",
+        "sinks",
+        "sinking",
+        "lost",
+        "lose",
+        "loses",
+        "losing",
+        "lower",
+        "down",
+        "decrease",
+        "decreases",
+        "decreased",
+        "shed",
+        "slump",
+        "slumps",
+        "slumped",
+        "shrank",
+        "shrink",
+        "shrinks",
+        "shrinking",
+        "shrunk",
+        "retreat",
+        "retreats",
+        "retreated",
+        "slip",
+        "slips",
+        "slipped",
+        "cut",
+        "crash",
+        "crashes",
+        "crashed",
+        "selloff",
+        "sell-off",
+        "pullback",
+    ];
+    const UP: &[&str] = &[
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "rising",
+        "soar",
+        "soars",
+        "soared",
+        "soaring",
+        "jump",
+        "jumps",
+        "jumped",
+        "jumping",
+        "gain",
+        "gains",
+        "gained",
+        "gaining",
+        "up",
+        "surge",
+        "surges",
+        "surged",
+        "surging",
+        "climb",
+        "climbs",
+        "climbed",
+        "climbing",
+        "increase",
+        "increases",
+        "increased",
+        "increasing",
+        "grew",
+        "grow",
+        "grows",
+        "grown",
+        "growing",
+        "growth",
+        "higher",
+        "rally",
+        "rallied",
+        "rallies",
+        "leap",
+        "leaps",
+        "leapt",
+        "leaped",
+        "add",
+        "adds",
+        "added",
+        "boost",
+        "boosts",
+        "boosted",
+        "reached",
+    ];
+    let words: Vec<PhraseSpec<Direction>> = DOWN
+        .iter()
+        .map(|&word| (word, Down))
+        .chain(UP.iter().map(|&word| (word, Up)))
+        .collect();
+    Phrases::new(&words)
 });
 
 /// The movement word nearest the figure in its clause, within a few words on either
@@ -489,7 +572,7 @@ pub fn direction_near(
         Span::new(figure.end, after_end),
         REACH,
     )?;
-    Some(direction_given(text, word))
+    Some(words.direction_values[word])
 }
 
 /// "fell to 18%", "stood at 18%": the figure is a level, not a change.
@@ -913,11 +996,83 @@ mod tests {
         assert!(!has_attribution_cue("Analysts Said"));
     }
 
-    /// [`METRIC_OPENERS`] and [`DIRECTION_OPENERS`] may only reject words no metric noun
-    /// or movement word opens on.
+    /// Checks that `table` finds exactly the matches of `pattern`, whose named groups
+    /// are the values `groups` names, with the value of the group that matched.
+    fn assert_table_is_pattern<T: Copy + PartialEq + std::fmt::Debug>(
+        table: &Phrases<T>,
+        pattern: &str,
+        groups: &[(&str, T)],
+        texts: &[String],
+    ) {
+        let regex = Regex::new(pattern).expect("a test pattern");
+        let demo = crate::demo::ARTICLES.iter().map(|(_, text)| *text);
+        for text in texts.iter().map(String::as_str).chain(demo) {
+            let expected: Vec<(Span, T)> = regex
+                .captures_iter(text)
+                .map(|caps| {
+                    let whole = caps.get(0).expect("group 0");
+                    let (_, value) = groups
+                        .iter()
+                        .find(|(name, _)| caps.name(name).is_some())
+                        .expect("a named group matched");
+                    (Span::new(whole.start(), whole.end()), *value)
+                })
+                .collect();
+            let index = WordIndex::of(text);
+            let found: Vec<(Span, T)> = table
+                .find_among(text, &index, Span::new(0, text.len()))
+                .collect();
+            assert_eq!(found, expected, "in {text:?}");
+        }
+    }
+
+    /// The metric nouns are what this pattern, their former definition, finds.
     #[test]
-    fn metric_and_direction_words_are_found_as_a_whole_text_search_finds_them() {
-        let metrics = "Earnings per share, EPS, share price, share-prices, stock prices, shares, \
+    fn metric_nouns_are_the_matches_of_their_pattern() {
+        let mut texts = crate::pattern::random_texts(
+            &[
+                "share",
+                "stock",
+                "price",
+                "s",
+                " ",
+                "-",
+                "market",
+                " cap",
+                "italisation",
+                "earnings",
+                " per",
+                " share",
+                "net",
+                " loss",
+                "es",
+                "power",
+                "Power",
+                " supply",
+                "to",
+                " buy",
+                "sale",
+                " of",
+                "x",
+                "_",
+                ".",
+                "Hash",
+                "rate",
+                " in",
+                "raked",
+                "megawatts",
+                " electricity",
+                "capital",
+                " expenditure",
+                "top",
+                " line",
+                "eps",
+            ],
+            20_000,
+            7,
+        );
+        texts.push(
+            "Earnings per share, EPS, share price, share-prices, stock prices, shares, \
             stocks, market cap, market capitalization, market value, valuations, revenues, sales, \
             turnover, top line, contributed, brought in, generated, raked in, net income, net \
             profit, profits, earnings, net losses, losses, loss, hash rate, hashrate, production, \
@@ -925,25 +1080,78 @@ mod tests {
             prices, acquired, acquiring, acquisition, to buy, takeover, purchase, funding, \
             financing, raised, raising, investments, invested, construction, capex, capital \
             expenditures, spending, employees, staff, workforce, headcount, jobs, workers, sold, \
-            selling, sale of, offloaded; today, total, nets, shareholders, marketing, pricey.";
-        let directions = "fell, falls, dropping, plunged, plunging, plummets, tumbled, tumbling, \
+            selling, sale of, offloaded; today, total, nets, shareholders, marketing, pricey."
+                .to_string(),
+        );
+        use Metric::*;
+        assert_table_is_pattern(
+            &METRIC_NOUNS,
+            r"(?ix)(?-u:\b)(?:
+                (?P<eps>earnings\x20per\x20share|eps)
+              | (?P<share_price>share[\x20-]?prices?|stock[\x20-]?prices?|shares|stocks?)
+              | (?P<market_cap>market\x20cap(?:itali[sz]ation)?|market\x20value|valuations?)
+              | (?P<revenue>revenues?|sales|turnover|top\x20line|contributed|brought\x20in|generated|raked\x20in)
+              | (?P<net_income>net\x20income|net\x20profit|profits?|earnings|net\x20loss(?:es)?|losses|loss)
+              | (?P<hashrate>hash\x20?rate)
+              | (?P<production>production|output|mined|produced)
+              | (?P<capacity>capacity|megawatts\x20of\x20(?:power|electricity|capacity)|(?-i:power\x20supply|power))
+              | (?P<asset_price>prices?)
+              | (?P<acquisition>acqui(?:re[sd]?|ring|sition)|to\x20buy|takeover|purchase)
+              | (?P<funding>funding|financing|raise[sd]?|raising|investments?|invest(?:ed|ing)?
+                    |construction|capex|capital\x20expenditures?|spending)
+              | (?P<headcount>employees|staff|workforce|headcount|jobs|workers)
+              | (?P<asset_sale>sold|selling|sale\x20of|offload(?:ed|ing)?)
+              )(?-u:\b)",
+            &[
+                ("eps", Eps),
+                ("share_price", SharePrice),
+                ("market_cap", MarketCap),
+                ("revenue", Revenue),
+                ("net_income", NetIncome),
+                ("hashrate", Hashrate),
+                ("production", Production),
+                ("capacity", Capacity),
+                ("asset_price", AssetPrice),
+                ("acquisition", AcquisitionPrice),
+                ("funding", Funding),
+                ("headcount", Headcount),
+                ("asset_sale", AssetSale),
+            ],
+            &texts,
+        );
+    }
+
+    /// The movement words are what this pattern, their former definition, finds.
+    #[test]
+    fn movement_words_are_the_matches_of_their_pattern() {
+        let mut texts = crate::pattern::random_texts(
+            &[
+                "fall", "drop", "gr", "ow", "ew", "shr", "ink", "ank", "unk", "s", "ing", "ed",
+                "n", "sell", "-", "off", "up", "Down", "rall", "y", "ies", "leap", "t", " ", "x",
+                "_", ".", "rise", "cut",
+            ],
+            20_000,
+            6,
+        );
+        texts.push(
+            "fell, falls, dropping, plunged, plunging, plummets, tumbled, tumbling, \
             declines, declining, slid, slides, sliding, sank, sinking, lost, loses, losing, \
             lower, down, decreased, shed, slumped, shrinks, shrunk, retreated, slipped, cut, \
             crashes, sell-off, selloff, pullback, rose, risen, rising, soared, jumps, gaining, up, \
             surged, surging, climbed, increases, increasing, grew, grown, growth, higher, \
-            rallied, leapt, adds, boosted, reached; update, upon, great, group, rises, address.";
-        let starts = |openers: &'static LazyLock<Openers>| {
-            move |text: &str| -> Vec<usize> { openers.starts_in(text).collect() }
-        };
-        crate::pattern::assert_same_as_whole_text_search(
-            &METRIC,
-            starts(&METRIC_OPENERS),
-            &[metrics, directions],
+            rallied, leapt, adds, boosted, reached; update, upon, great, group, rises, address."
+                .to_string(),
         );
-        crate::pattern::assert_same_as_whole_text_search(
-            &DIRECTION,
-            starts(&DIRECTION_OPENERS),
-            &[metrics, directions],
+        // As before, but for "shr[ai]nk(?:s|ing)?" and "gr[eo]w(?:s|n|ing)?", which also
+        // let through the non-words "shranking", "grewn" and the like.
+        assert_table_is_pattern(
+            &MOVEMENT_WORDS,
+            r"(?ix)(?-u:\b)(?:
+                (?P<down>fell|fall(?:s|ing)?|drop(?:s|ped|ping)?|plunge[sd]?|plunging|plummet(?:s|ed|ing)?|tumble[sd]?|tumbling|decline[sd]?|declining|slid|slide[s]?|sliding|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|lower|down|decrease[sd]?|shed|slump(?:s|ed)?|shrank|shrink(?:s|ing)?|shrunk|retreat(?:s|ed)?|slip(?:s|ped)?|cut|crash(?:es|ed)?|sell-?off|pullback)
+              | (?P<up>rose|rise[sn]?|rising|soar(?:s|ed|ing)?|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|up|surge[sd]?|surging|climb(?:s|ed|ing)?|increase[sd]?|increasing|grew|grow(?:s|n|ing)?|growth|higher|rall(?:y|ied|ies)|leap(?:s|t|ed)?|add(?:s|ed)?|boost(?:s|ed)?|reached)
+              )(?-u:\b)",
+            &[("down", Direction::Down), ("up", Direction::Up)],
+            &texts,
         );
     }
 
