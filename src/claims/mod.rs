@@ -330,7 +330,7 @@ impl SentenceCache {
             self.facts = SentenceFacts {
                 clause_breaks: vocabulary::clause_breaks(text, sentence),
                 event: vocabulary::event_in(text, index, sentence),
-                attribution: vocabulary::attribution_in(text, sentence),
+                attribution: vocabulary::attribution_in(text, index, sentence),
                 hedged: vocabulary::is_hedged(text, index, sentence),
             };
         }

@@ -70,44 +70,63 @@ pub enum Polarity {
     Negative,
 }
 
-/// Where a clause ends inside a sentence: a semicolon, or a conjunction that starts a
-/// new statement. Commas are too common in lists to split on.
-static CLAUSE_BREAK: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::new(
-        r"(?i);|[,]?[ ](?:but|while|whereas|although|though|yet|and[ ]it|which[ ]also)[ ]|[ ][–—][ ]|: ",
-    )
-});
-
-/// The conjunctions a [`CLAUSE_BREAK`] turns on.
-static CONJUNCTIONS: LazyLock<Openers> = LazyLock::new(|| {
-    Openers::words([
-        "but", "while", "whereas", "although", "though", "yet", "and", "which",
-    ])
-});
-
-/// Where a [`CLAUSE_BREAK`] may start in `body`: a semicolon, a colon or comma before a
-/// space, or a space before a dash or a conjunction.
-fn clause_break_starts(body: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = body.as_bytes();
-    (0..bytes.len()).filter(move |&at| {
-        let next = bytes.get(at + 1);
-        match bytes[at] {
-            b';' => true,
-            b':' | b',' => next == Some(&b' '),
-            // An en or em dash starts with 0xE2 in UTF-8.
-            b' ' => next == Some(&0xE2) || CONJUNCTIONS.admit(&bytes[at + 1..]),
-            _ => false,
-        }
-    })
-}
-
-/// Where the clauses of `sentence` break, as absolute spans of the breaking words.
+/// Where the clauses of `sentence` break, as absolute spans of the breaking words: a
+/// semicolon, a colon, a dash between spaces, or a conjunction that starts a new
+/// statement (", but ", " while "). Commas alone are too common in lists to split on.
+///
+/// The breaks are the leftmost-first matches of
+///
+/// ```text
+/// (?i);|[,]?[ ](?:but|while|whereas|although|though|yet|and[ ]it|which[ ]also)[ ]|[ ][–—][ ]|:[ ]
+/// ```
+///
+/// read by hand: every sentence with a figure is split, and a regex search per sentence
+/// cost more than the reading (the tests hold it to the pattern).
 pub fn clause_breaks(text: &str, sentence: Span) -> Vec<Span> {
-    let body = &text[sentence.start..sentence.end];
-    CLAUSE_BREAK
-        .find_iter(body, clause_break_starts(body))
-        .map(|found| Span::new(sentence.start + found.start, sentence.start + found.end))
-        .collect()
+    const CONJUNCTIONS: [&[u8]; 8] = [
+        b"but",
+        b"while",
+        b"whereas",
+        b"although",
+        b"though",
+        b"yet",
+        b"and it",
+        b"which also",
+    ];
+    let bytes = &text.as_bytes()[sentence.start..sentence.end];
+    // The end of " but " and the like, given the offset of its first space.
+    let conjunction_at = |space: usize| {
+        let rest = bytes.get(space + 1..)?;
+        CONJUNCTIONS.iter().find_map(|word| {
+            let fits = rest.get(..word.len())?.eq_ignore_ascii_case(word)
+                && rest.get(word.len()) == Some(&b' ');
+            fits.then_some(space + word.len() + 2)
+        })
+    };
+    let mut breaks = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let next = bytes.get(at + 1);
+        let end = match bytes[at] {
+            b';' => Some(at + 1),
+            b':' if next == Some(&b' ') => Some(at + 2),
+            b',' if next == Some(&b' ') => conjunction_at(at + 1),
+            // An en dash is E2 80 93 in UTF-8, an em dash E2 80 94.
+            b' ' => conjunction_at(at).or_else(|| {
+                let dash = bytes.get(at + 1..at + 5)?;
+                matches!(dash, [0xE2, 0x80, 0x93 | 0x94, b' ']).then_some(at + 5)
+            }),
+            _ => None,
+        };
+        match end {
+            Some(end) => {
+                breaks.push(Span::new(sentence.start + at, sentence.start + end));
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    breaks
 }
 
 /// The clause of `sentence` that holds `figure`, given the sentence's [`clause_breaks`].
@@ -654,87 +673,92 @@ fn shift_back_one_year(period: DayInterval) -> DayInterval {
     }
 }
 
-static HEDGE: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::rare(
-        r"(?i)(?-u:\b)(?:generally|reportedly|roughly|approximately|estimated|could|might|expected|likely|about)(?-u:\b)",
-    )
-});
-
-static HEDGE_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
-    Openers::words([
-        "generally",
-        "reportedly",
-        "roughly",
-        "approximately",
-        "estimated",
-        "could",
-        "might",
-        "expected",
-        "likely",
-        "about",
+/// Words that soften a figure's sentence.
+static HEDGES: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    Phrases::new(&[
+        ("generally", ()),
+        ("reportedly", ()),
+        ("roughly", ()),
+        ("approximately", ()),
+        ("estimated", ()),
+        ("could", ()),
+        ("might", ()),
+        ("expected", ()),
+        ("likely", ()),
+        ("about", ()),
     ])
 });
 
 pub fn is_hedged(text: &str, index: &WordIndex, sentence: Span) -> bool {
-    HEDGE
-        .find_iter(text, HEDGE_OPENERS.starts_among(text, index, sentence))
-        .any(|found| found.end <= sentence.end)
+    HEDGES
+        .find_among(text, index, sentence)
+        .any(|(found, ())| found.end <= sentence.end)
 }
 
-static EVENT: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::rare(
-        r"(?i)(?-u:\b)(?:after|following|on[ ]the[ ]news|amid|once|as[ ]a[ ]result[ ]of)(?-u:\b)[^.;:!?]{0,100}",
-    )
+/// The words that tie a figure to an event: "after Microsoft scaled back", "on the
+/// news".
+static EVENT_CUES: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    Phrases::new(&[
+        ("after", ()),
+        ("following", ()),
+        ("on the news", ()),
+        ("amid", ()),
+        ("once", ()),
+        ("as a result of", ()),
+    ])
 });
 
-static EVENT_OPENERS: LazyLock<Openers> =
-    LazyLock::new(|| Openers::words(["after", "following", "on", "amid", "once", "as"]));
-
+/// The event of a sentence, as written: its first [`EVENT_CUES`] phrase and what
+/// follows it, up to 100 characters and not past a stop, colon or semicolon.
 pub fn event_in(text: &str, index: &WordIndex, sentence: Span) -> Option<String> {
-    let body = &text[sentence.start..sentence.end];
-    let starts = EVENT_OPENERS
-        .starts_among(text, index, sentence)
-        .map(|start| start - sentence.start);
-    let found = EVENT.find_iter(body, starts).next()?;
-    let event = found.text(body).trim_end_matches([',', ' ']);
+    let (cue, ()) = EVENT_CUES.find_among(text, index, sentence).next()?;
+    if cue.end > sentence.end {
+        return None;
+    }
+    let tail = &text[cue.end..sentence.end];
+    let tail_len = tail
+        .char_indices()
+        .take(100)
+        .find(|(_, c)| matches!(c, '.' | ';' | ':' | '!' | '?'))
+        .map_or_else(
+            || {
+                tail.char_indices()
+                    .nth(100)
+                    .map_or(tail.len(), |(at, _)| at)
+            },
+            |(at, _)| at,
+        );
+    let event = text[cue.start..cue.end + tail_len].trim_end_matches([',', ' ']);
     Some(event.to_string())
 }
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?i:according[ ]to)[ ](?P<according>[^,.;]{2,60})|(?P<who>(?:[A-Z][A-Za-z&]*[ ]){0,3}(?:[A-Z][A-Za-z&]*|analysts|executives|management|people[ ]at[ ]the[ ]company))[ ](?:said|says|stated|reported|noted|argued|estimated|told|wrote))")
+    Regex::new(r"(?:(?-u:\b)(?i:according[ ]to)[ ](?P<according>[^,.;]{2,60})|(?P<who>(?:[A-Z][A-Za-z&]*[ ]){0,3}(?:[A-Z][A-Za-z&]*|analysts|executives|management|people[ ]at[ ]the[ ]company))[ ](?:said|says|stated|reported|noted|argued|estimated|told|wrote))")
         .expect("attribution pattern")
 });
 
-/// Whether `body` holds a word [`ATTRIBUTION`] turns on: "according to" in any case, or
-/// a verb of saying after a space. Literal searches for them are much cheaper than the
-/// full pattern, which opens on any capital letter.
-fn has_attribution_cue(body: &str) -> bool {
-    const VERBS: [&str; 9] = [
-        " said",
-        " says",
-        " stated",
-        " reported",
-        " noted",
-        " argued",
-        " estimated",
-        " told",
-        " wrote",
-    ];
-    let bytes = body.as_bytes();
-    let according = bytes.iter().enumerate().any(|(at, byte)| {
-        byte.eq_ignore_ascii_case(&b'a')
-            && bytes
-                .get(at..at + 12)
-                .is_some_and(|word| word.eq_ignore_ascii_case(b"according to"))
-    });
-    according || VERBS.iter().any(|verb| body.contains(verb))
-}
+/// The words [`ATTRIBUTION`] turns on: "according" (to), or a verb of saying. A
+/// sentence without one is spared the full pattern, which opens on any capital letter.
+static ATTRIBUTION_CUES: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::prefixes([
+        "according",
+        "said",
+        "says",
+        "stated",
+        "reported",
+        "noted",
+        "argued",
+        "estimated",
+        "told",
+        "wrote",
+    ])
+});
 
-pub fn attribution_in(text: &str, sentence: Span) -> Option<String> {
+pub fn attribution_in(text: &str, index: &WordIndex, sentence: Span) -> Option<String> {
     let body = &text[sentence.start..sentence.end];
-    if !has_attribution_cue(body) {
-        return None;
-    }
+    ATTRIBUTION_CUES
+        .starts_among(text, index, sentence)
+        .next()?;
     let caps = ATTRIBUTION.captures(body)?;
     let who = caps.name("according").or(caps.name("who"))?;
     Some(who.as_str().trim().to_string())
@@ -961,39 +985,115 @@ fn quarter_label(text: &str) -> String {
 mod tests {
     use super::*;
 
-    /// The sentence-level patterns are tried only where their filters say a match may
-    /// start.
+    const SENTENCE: &str = "Shares fell; revenue rose: 5%, but costs grew, while margins \
+        shrank — and it fell – again, whereas, although, Though, yet And it Which also \
+        butter, andit; it was generally, roughly about expected, Likely reportedly, after \
+        the news, following a cut, on the news, amid talk, once, as a result of it; \
+        afterwards, aftermath, as the asset.";
+
+    /// Clause breaks are the matches of the pattern they were written as.
     #[test]
-    fn sentence_patterns_are_found_as_a_whole_text_search_finds_them() {
-        let text = "Shares fell; revenue rose: 5%, but costs grew, while margins \
-            shrank — and it fell – again, whereas, although, Though, yet And it Which also \
-            butter, andit; it was generally, roughly about expected, Likely reportedly, after \
-            the news, following a cut, on the news, amid talk, once, as a result of it; \
-            afterwards, aftermath, as the asset.";
-        crate::pattern::assert_same_as_whole_text_search(
-            &CLAUSE_BREAK,
-            |text| clause_break_starts(text).collect(),
-            &[text],
+    fn clause_breaks_are_the_matches_of_their_pattern() {
+        let mut texts = crate::pattern::random_texts(
+            &[
+                ";", ",", " ", ":", "but", "And it", "which", " also", "—", "–", "-", "though",
+                "al", "x", "yet", "While",
+            ],
+            20_000,
+            8,
         );
-        crate::pattern::assert_same_as_whole_text_search(
-            &HEDGE,
-            |text| HEDGE_OPENERS.starts_in(text).collect(),
-            &[text],
+        texts.push(SENTENCE.to_string());
+        crate::pattern::assert_same_as_regex(
+            r"(?i);|[,]?[ ](?:but|while|whereas|although|though|yet|and[ ]it|which[ ]also)[ ]|[ ][–—][ ]|: ",
+            |text| clause_breaks(text, Span::new(0, text.len())),
+            &texts,
         );
-        crate::pattern::assert_same_as_whole_text_search(
-            &EVENT,
-            |text| EVENT_OPENERS.starts_in(text).collect(),
-            &[text],
+    }
+
+    #[test]
+    fn hedges_are_the_matches_of_their_pattern() {
+        let mut texts = crate::pattern::random_texts(
+            &[
+                "about", "could", "Likely", "roughly", "s", "x", " ", "_", ".",
+            ],
+            5_000,
+            6,
         );
+        texts.push(SENTENCE.to_string());
+        assert_table_is_pattern(
+            &HEDGES,
+            r"(?i)(?-u:\b)(?P<hedge>generally|reportedly|roughly|approximately|estimated|could|might|expected|likely|about)(?-u:\b)",
+            &[("hedge", ())],
+            &texts,
+        );
+    }
+
+    /// A sentence's event is the first match of the pattern it was written as.
+    #[test]
+    fn events_are_the_first_match_of_their_pattern() {
+        let pattern = Regex::new(
+            r"(?i)(?-u:\b)(?:after|following|on[ ]the[ ]news|amid|once|as[ ]a[ ]result[ ]of)(?-u:\b)[^.;:!?]{0,100}",
+        )
+        .expect("event pattern");
+        let mut texts = crate::pattern::random_texts(
+            &[
+                "after",
+                "On",
+                " the",
+                " news",
+                "amid",
+                "once",
+                "as",
+                " a",
+                " result",
+                " of",
+                "x",
+                " ",
+                ".",
+                "!",
+                "é",
+                "_",
+                "Following",
+            ],
+            10_000,
+            10,
+        );
+        texts.push(SENTENCE.to_string());
+        texts.push(format!("after {}", "é".repeat(150)));
+        for text in &texts {
+            let expected = pattern
+                .find(text)
+                .map(|found| found.as_str().trim_end_matches([',', ' ']).to_string());
+            let index = WordIndex::of(text);
+            assert_eq!(
+                event_in(text, &index, Span::new(0, text.len())),
+                expected,
+                "in {text:?}"
+            );
+        }
     }
 
     #[test]
     fn attribution_needs_its_cue() {
         let text = "Revenue rose 5%, according to Bloomberg. TD Cowen analysts said it fell.";
+        let index = WordIndex::of(text);
         let first = Span::new(0, 40);
-        assert_eq!(attribution_in(text, first).as_deref(), Some("Bloomberg"));
-        assert!(has_attribution_cue("ACCORDING TO them"));
-        assert!(!has_attribution_cue("Analysts Said"));
+        assert_eq!(
+            attribution_in(text, &index, first).as_deref(),
+            Some("Bloomberg")
+        );
+        let rest = Span::new(41, text.len());
+        assert_eq!(
+            attribution_in(text, &index, rest).as_deref(),
+            Some("TD Cowen analysts")
+        );
+        let shouted = "Revenue rose, ACCORDING TO Kappa.";
+        let index = WordIndex::of(shouted);
+        let whole = Span::new(0, shouted.len());
+        assert_eq!(
+            attribution_in(shouted, &index, whole).as_deref(),
+            Some("Kappa")
+        );
     }
 
     /// Checks that `table` finds exactly the matches of `pattern`, whose named groups
