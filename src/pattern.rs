@@ -191,7 +191,7 @@ pub struct Openers {
 
 impl Openers {
     /// The alphabet of the table: the 37 word bytes, case folded, and "not a word byte".
-    const SIZE: usize = 38;
+    pub(crate) const SIZE: usize = 38;
 
     fn class(byte: Option<&u8>) -> usize {
         byte.map_or(37, |&b| usize::from(OPENER_CLASSES[usize::from(b)]))
@@ -241,31 +241,6 @@ impl Openers {
         word_starts(bytes).filter(move |&start| self.admit(&bytes[start..]))
     }
 
-    /// The starts of the words of `index` within `within` that this admits: what
-    /// [`starts_in`](Self::starts_in) gives for that stretch of `text`, without reading
-    /// it again.
-    pub fn starts_among<'t>(
-        &'t self,
-        text: &'t str,
-        index: &'t WordIndex,
-        within: Span,
-    ) -> impl Iterator<Item = usize> + 't {
-        let bytes = text.as_bytes();
-        let words = index.range(within);
-        let starts = &index.starts[words.clone()];
-        // A plain loop over the classes: most words have none of this family's, and a
-        // chain of adapters cost four times as much per word.
-        let mut admitted = Vec::new();
-        for (at, &pair) in index.pairs[words].iter().enumerate() {
-            if self.pairs[usize::from(pair)] != 0
-                && self.admit_in_bucket(&bytes[starts[at]..], pair)
-            {
-                admitted.push(starts[at]);
-            }
-        }
-        admitted.into_iter()
-    }
-
     /// Whether the word at the start of `rest` is one of the openers (or, for prefixes,
     /// starts with one).
     pub fn admit(&self, rest: &[u8]) -> bool {
@@ -273,49 +248,126 @@ impl Openers {
     }
 
     fn admit_in_bucket(&self, rest: &[u8], pair: u16) -> bool {
-        let bucket = self.pairs[usize::from(pair)];
-        if bucket == 0 {
+        if self.pairs[usize::from(pair)] == 0 {
             return false;
         }
         let word_len = rest
             .iter()
             .position(|&b| !is_word_byte(b))
             .unwrap_or(rest.len());
-        self.buckets[usize::from(bucket)].iter().any(|opener| {
-            let fits = if self.prefixes {
-                opener.len() <= word_len
-            } else {
-                opener.len() == word_len
-            };
-            fits && rest[..opener.len()].eq_ignore_ascii_case(opener)
-        })
+        self.admit_word(&rest[..word_len])
+    }
+
+    /// Whether `word`, a whole word, is admitted.
+    fn admit_word(&self, word: &[u8]) -> bool {
+        let bucket = self.pairs[Openers::pair(word)];
+        bucket != 0
+            && self.buckets[usize::from(bucket)].iter().any(|opener| {
+                let fits = if self.prefixes {
+                    opener.len() <= word.len()
+                } else {
+                    opener.len() == word.len()
+                };
+                fits && word[..opener.len()].eq_ignore_ascii_case(opener)
+            })
     }
 }
 
-/// Where a document's words start, read once for all the families of words it is
-/// searched for: each family then takes its candidates from here
-/// ([`Openers::starts_among`]) instead of scanning the text again.
+/// A fixed list of word families ([`Openers`]) that documents are searched for
+/// together, with one table that says which of them a word's first three bytes (case
+/// folded; "not a word byte" past its end) may open. Two bytes, as in each family's own
+/// table, let through more than half the words of news text ("to" for "today", "on" for
+/// "once"); three let through a fraction.
+pub struct Families {
+    members: Vec<&'static Openers>,
+    /// For each class triple, bit `f` set if family `f` may open a word starting so.
+    masks: Vec<u16>,
+}
+
+impl Families {
+    const TRIPLES: usize = Openers::SIZE * Openers::SIZE * Openers::SIZE;
+
+    fn triple(bytes: &[u8]) -> usize {
+        Openers::pair(bytes) * Openers::SIZE + Openers::class(bytes.get(2))
+    }
+
+    /// At most 16 families.
+    pub fn new(members: Vec<&'static Openers>) -> Families {
+        assert!(members.len() <= 16, "at most 16 families");
+        let mut masks = vec![0u16; Families::TRIPLES];
+        for (family, openers) in members.iter().enumerate() {
+            let bit = 1u16 << family;
+            for opener in openers.buckets.iter().flatten() {
+                // The classes the second and third bytes of an admitted word must have,
+                // or None for any: past the end of a whole word comes a byte that is no
+                // word byte; past the end of a prefix, anything.
+                let end = Openers::SIZE - 1;
+                let (second, third) = match (opener.len(), openers.prefixes) {
+                    (1, false) => (Some(end), None),
+                    (2, false) => (Some(Openers::class(opener.get(1))), Some(end)),
+                    (2, true) => (Some(Openers::class(opener.get(1))), None),
+                    _ => (
+                        Some(Openers::class(opener.get(1))),
+                        Some(Openers::class(opener.get(2))),
+                    ),
+                };
+                let first = Openers::class(opener.first());
+                for c1 in 0..Openers::SIZE {
+                    if second.is_some_and(|c| c != c1) {
+                        continue;
+                    }
+                    for c2 in 0..Openers::SIZE {
+                        if third.is_some_and(|c| c != c2) {
+                            continue;
+                        }
+                        masks[(first * Openers::SIZE + c1) * Openers::SIZE + c2] |= bit;
+                    }
+                }
+            }
+        }
+        Families { members, masks }
+    }
+}
+
+/// Where the words of each family of a [`Families`] start in one document, read in one
+/// pass over its words: a family's candidates are then a slice, for the whole document
+/// or a sentence, instead of another scan of the text.
 pub struct WordIndex {
-    /// The start of every word ([`word_starts`]), ascending.
-    starts: Vec<usize>,
-    /// `pairs[i]`: the [`Openers`] class pair of the word at `starts[i]`.
-    pairs: Vec<u16>,
+    /// `candidates[f]`: the starts of the words family `f` admits, ascending.
+    candidates: Vec<Vec<usize>>,
 }
 
 impl WordIndex {
-    pub fn of(text: &str) -> WordIndex {
+    pub fn of(text: &str, families: &Families) -> WordIndex {
         let bytes = text.as_bytes();
-        let (starts, pairs) = word_starts(bytes)
-            .map(|start| (start, Openers::pair(&bytes[start..]) as u16))
-            .unzip();
-        WordIndex { starts, pairs }
+        let mut candidates = vec![Vec::new(); families.members.len()];
+        for start in word_starts(bytes) {
+            let mut mask = families.masks[Families::triple(&bytes[start..])];
+            if mask == 0 {
+                continue;
+            }
+            let rest = &bytes[start..];
+            let word = &rest[..rest
+                .iter()
+                .position(|&b| !is_word_byte(b))
+                .unwrap_or(rest.len())];
+            while mask != 0 {
+                let family = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if families.members[family].admit_word(word) {
+                    candidates[family].push(start);
+                }
+            }
+        }
+        WordIndex { candidates }
     }
 
-    /// The indices of the words that start within `span`.
-    fn range(&self, span: Span) -> std::ops::Range<usize> {
-        let first = self.starts.partition_point(|&start| start < span.start);
-        let end = first + self.starts[first..].partition_point(|&start| start < span.end);
-        first..end
+    /// The starts of family `family`'s words within `within`.
+    pub fn starts(&self, family: usize, within: Span) -> &[usize] {
+        let starts = &self.candidates[family];
+        let first = starts.partition_point(|&start| start < within.start);
+        let end = first + starts[first..].partition_point(|&start| start < within.end);
+        &starts[first..end]
     }
 }
 
@@ -414,21 +466,22 @@ impl<T: Copy> Phrases<T> {
             .map(|e| (start + e.phrase.len(), e.value))
     }
 
-    /// Every phrase in `within`, in order and not overlapping, as a leftmost-first search
-    /// would find them.
+    /// The words a phrase of this table opens on: its family in a [`Families`].
+    pub fn openers(&self) -> &Openers {
+        &self.openers
+    }
+
+    /// Every phrase at `starts` (the word starts of its family), in order and not
+    /// overlapping, as a leftmost-first search would find them.
     pub fn find_among<'t>(
         &'t self,
         text: &'t str,
-        index: &'t WordIndex,
-        within: Span,
+        starts: &'t [usize],
     ) -> impl Iterator<Item = (Span, T)> + 't {
-        attempts(
-            self.openers.starts_among(text, index, within),
-            move |start| {
-                let (end, value) = self.at(text, start)?;
-                Some((end, (Span::new(start, end), value)))
-            },
-        )
+        attempts(starts.iter().copied(), move |start| {
+            let (end, value) = self.at(text, start)?;
+            Some((end, (Span::new(start, end), value)))
+        })
     }
 }
 
@@ -653,6 +706,7 @@ pub(crate) fn random_texts(alphabet: &[&str], count: usize, max_len: usize) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::LazyLock;
 
     #[test]
     fn word_starts_follow_ascii_word_boundaries() {
@@ -692,6 +746,36 @@ mod tests {
         assert!(prefixes.admit(b"doubl"));
         assert!(!prefixes.admit(b"dou"));
         assert!(!prefixes.admit(b"half"));
+    }
+
+    /// A word index holds, for each family, the words its openers admit: what a scan of
+    /// the text with each family alone finds.
+    #[test]
+    fn a_word_index_finds_each_familys_words() {
+        static A: LazyLock<Openers> = LazyLock::new(|| Openers::words(["to", "top", "net"]));
+        static B: LazyLock<Openers> = LazyLock::new(|| Openers::prefixes(["to", "ne", "xy"]));
+        static C: LazyLock<Openers> = LazyLock::new(|| Openers::words(["q1", "_a"]));
+        let families = Families::new(vec![&*A, &*B, &*C]);
+        let mut texts = random_texts(
+            &[
+                "to", "p", "net", "Ne", "xy", "Q1", "_a", " ", ".", "é", "1", "TOP",
+            ],
+            5_000,
+            8,
+        );
+        texts.push("To the top, net of tonnes; Q1 and _a xy-z".to_string());
+        for text in &texts {
+            let index = WordIndex::of(text, &families);
+            let whole = Span::new(0, text.len());
+            for (family, openers) in [&*A, &*B, &*C].into_iter().enumerate() {
+                let expected: Vec<usize> = openers.starts_in(text).collect();
+                assert_eq!(index.starts(family, whole), expected, "in {text:?}");
+            }
+            // A stretch holds the words that start in it.
+            let half = Span::new(text.len() / 2, text.len());
+            let expected: Vec<usize> = B.starts_in(text).filter(|&s| s >= half.start).collect();
+            assert_eq!(index.starts(1, half), expected, "in {text:?}");
+        }
     }
 
     #[test]

@@ -31,9 +31,10 @@ pub use subject::{Mention, Subject, SubjectKind};
 pub use vocabulary::{Direction, Metric, Polarity};
 
 use crate::figures::{ChangeEnd, DayInterval, Figure, FigureKind, Qualifier};
-use crate::pattern::WordIndex;
+use crate::pattern::{Families, WordIndex};
 use crate::span::Span;
 use crate::text::Document;
+use std::sync::LazyLock;
 
 /// What a figure says, beyond its number.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -110,7 +111,7 @@ pub struct Analysis {
 pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
     let text = document.text.as_str();
     let sentences = sentence::sentences(text);
-    let index = WordIndex::of(text);
+    let index = word_index(text);
     let mentions = subject::mentions_among(text, &index);
     let main = main_subject(&document, &mentions);
     let words = vocabulary::DocumentWords::of(text, &index);
@@ -154,6 +155,44 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
         sentences,
         subject_keys,
     }
+}
+
+/// The families of words the claim reader looks for, all found in one pass over a
+/// document's words ([`word_index`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Family {
+    Asset,
+    MetricNoun,
+    MovementWord,
+    Verdict,
+    Hedge,
+    EventCue,
+    AttributionCue,
+}
+
+impl Family {
+    /// Its place in [`FAMILIES`].
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The [`Family`] members, in the enum's order.
+static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
+    Families::new(vec![
+        &*subject::ASSET_OPENERS,
+        vocabulary::METRIC_NOUNS.openers(),
+        vocabulary::MOVEMENT_WORDS.openers(),
+        &*vocabulary::VERDICT_OPENERS,
+        vocabulary::HEDGES.openers(),
+        vocabulary::EVENT_CUES.openers(),
+        &*vocabulary::ATTRIBUTION_CUES,
+    ])
+});
+
+/// Where the words of every [`Family`] start in `text`.
+pub(crate) fn word_index(text: &str) -> WordIndex {
+    WordIndex::of(text, &FAMILIES)
 }
 
 /// The organisation a document is mostly about: the first named in its headline (its

@@ -410,7 +410,7 @@ fn capitalised_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
 }
 
 /// The words that open an asset's name or a sector (see [`asset_mentions`]).
-static ASSET_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+pub(super) static ASSET_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
     Openers::words([
         "bitcoin",
         "btc",
@@ -456,7 +456,7 @@ static EXCHANGE_TICKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds every subject mention in `text`, in order, with aliases resolved within the
 /// document.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    mentions_among(text, &WordIndex::of(text))
+    mentions_among(text, &super::word_index(text))
 }
 
 /// [`mentions`], given the words of `text`.
@@ -605,7 +605,8 @@ fn asset_mentions(text: &str, index: &WordIndex, found: &mut Vec<Mention>) {
         let group = word_at(at.min(bytes.len()));
         one_of(group, &GROUPS).then_some(at + group.len())
     };
-    for start in ASSET_OPENERS.starts_among(text, index, Span::new(0, text.len())) {
+    let whole = Span::new(0, text.len());
+    for &start in index.starts(super::Family::Asset.index(), whole) {
         let word = word_at(start);
         let lower = word.to_ascii_lowercase();
         if one_of(word, &SECTOR_ASSETS) {
@@ -743,7 +744,7 @@ mod tests {
         let spans = |kind: SubjectKind| {
             move |text: &str| -> Vec<Span> {
                 let mut found = Vec::new();
-                asset_mentions(text, &WordIndex::of(text), &mut found);
+                asset_mentions(text, &super::super::word_index(text), &mut found);
                 found
                     .into_iter()
                     .filter(|m| m.subject.kind == kind)

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use super::Family;
 use crate::pattern::{CandidatePattern, Openers, PhraseSpec, Phrases, Regex, WordIndex};
 use serde::Serialize;
 
@@ -146,7 +147,7 @@ pub fn clause_around(sentence: Span, breaks: &[Span], figure: Span) -> Span {
 /// The metric nouns, and the metric each names. "earnings per share" is EPS, "earnings"
 /// alone net income: the longest phrase wins. "power" names capacity only in lower case;
 /// "Power" is more often part of a name.
-static METRIC_NOUNS: LazyLock<Phrases<Metric>> = LazyLock::new(|| {
+pub(super) static METRIC_NOUNS: LazyLock<Phrases<Metric>> = LazyLock::new(|| {
     use Metric::*;
     Phrases::new(&[
         ("earnings per share", Eps),
@@ -283,8 +284,12 @@ pub struct DocumentWords {
 impl DocumentWords {
     pub fn of(text: &str, index: &WordIndex) -> DocumentWords {
         let whole = Span::new(0, text.len());
-        let (metrics, metric_values) = METRIC_NOUNS.find_among(text, index, whole).unzip();
-        let (directions, direction_values) = MOVEMENT_WORDS.find_among(text, index, whole).unzip();
+        let (metrics, metric_values) = METRIC_NOUNS
+            .find_among(text, index.starts(Family::MetricNoun.index(), whole))
+            .unzip();
+        let (directions, direction_values) = MOVEMENT_WORDS
+            .find_among(text, index.starts(Family::MovementWord.index(), whole))
+            .unzip();
         DocumentWords {
             metrics,
             metric_values,
@@ -441,7 +446,7 @@ fn tail_lowercase(before: &str) -> String {
 }
 
 /// The movement words, and the way each moves.
-static MOVEMENT_WORDS: LazyLock<Phrases<Direction>> = LazyLock::new(|| {
+pub(super) static MOVEMENT_WORDS: LazyLock<Phrases<Direction>> = LazyLock::new(|| {
     use Direction::{Down, Up};
     const DOWN: &[&str] = &[
         "fell",
@@ -674,7 +679,7 @@ fn shift_back_one_year(period: DayInterval) -> DayInterval {
 }
 
 /// Words that soften a figure's sentence.
-static HEDGES: LazyLock<Phrases<()>> = LazyLock::new(|| {
+pub(super) static HEDGES: LazyLock<Phrases<()>> = LazyLock::new(|| {
     Phrases::new(&[
         ("generally", ()),
         ("reportedly", ()),
@@ -691,13 +696,13 @@ static HEDGES: LazyLock<Phrases<()>> = LazyLock::new(|| {
 
 pub fn is_hedged(text: &str, index: &WordIndex, sentence: Span) -> bool {
     HEDGES
-        .find_among(text, index, sentence)
+        .find_among(text, index.starts(Family::Hedge.index(), sentence))
         .any(|(found, ())| found.end <= sentence.end)
 }
 
 /// The words that tie a figure to an event: "after Microsoft scaled back", "on the
 /// news".
-static EVENT_CUES: LazyLock<Phrases<()>> = LazyLock::new(|| {
+pub(super) static EVENT_CUES: LazyLock<Phrases<()>> = LazyLock::new(|| {
     Phrases::new(&[
         ("after", ()),
         ("following", ()),
@@ -711,7 +716,9 @@ static EVENT_CUES: LazyLock<Phrases<()>> = LazyLock::new(|| {
 /// The event of a sentence, as written: its first [`EVENT_CUES`] phrase and what
 /// follows it, up to 100 characters and not past a stop, colon or semicolon.
 pub fn event_in(text: &str, index: &WordIndex, sentence: Span) -> Option<String> {
-    let (cue, ()) = EVENT_CUES.find_among(text, index, sentence).next()?;
+    let (cue, ()) = EVENT_CUES
+        .find_among(text, index.starts(Family::EventCue.index(), sentence))
+        .next()?;
     if cue.end > sentence.end {
         return None;
     }
@@ -739,7 +746,7 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The words [`ATTRIBUTION`] turns on: "according" (to), or a verb of saying. A
 /// sentence without one is spared the full pattern, which opens on any capital letter.
-static ATTRIBUTION_CUES: LazyLock<Openers> = LazyLock::new(|| {
+pub(super) static ATTRIBUTION_CUES: LazyLock<Openers> = LazyLock::new(|| {
     Openers::prefixes([
         "according",
         "said",
@@ -756,9 +763,12 @@ static ATTRIBUTION_CUES: LazyLock<Openers> = LazyLock::new(|| {
 
 pub fn attribution_in(text: &str, index: &WordIndex, sentence: Span) -> Option<String> {
     let body = &text[sentence.start..sentence.end];
-    ATTRIBUTION_CUES
-        .starts_among(text, index, sentence)
-        .next()?;
+    if index
+        .starts(Family::AttributionCue.index(), sentence)
+        .is_empty()
+    {
+        return None;
+    }
     let caps = ATTRIBUTION.captures(body)?;
     let who = caps.name("according").or(caps.name("who"))?;
     Some(who.as_str().trim().to_string())
@@ -809,7 +819,7 @@ static VERDICT: LazyLock<CandidatePattern> = LazyLock::new(|| {
 });
 
 /// The words a [`VERDICT`] opens on.
-static VERDICT_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+pub(super) static VERDICT_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
     Openers::words([
         "weak",
         "weaker",
@@ -849,7 +859,10 @@ pub fn verdicts(
     VERDICT
         .captures_iter(
             text,
-            VERDICT_OPENERS.starts_among(text, index, Span::new(0, text.len())),
+            index
+                .starts(Family::Verdict.index(), Span::new(0, text.len()))
+                .iter()
+                .copied(),
         )
         .filter_map(|found| {
             let span = found.span(0)?;
@@ -983,7 +996,13 @@ fn quarter_label(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::word_index;
     use super::*;
+
+    /// Where the phrases of `table` may start in `text`.
+    fn all_starts<T: Copy>(table: &Phrases<T>, text: &str) -> Vec<usize> {
+        table.openers().starts_in(text).collect()
+    }
 
     const SENTENCE: &str = "Shares fell; revenue rose: 5%, but costs grew, while margins \
         shrank — and it fell – again, whereas, although, Though, yet And it Which also \
@@ -1064,7 +1083,7 @@ mod tests {
             let expected = pattern
                 .find(text)
                 .map(|found| found.as_str().trim_end_matches([',', ' ']).to_string());
-            let index = WordIndex::of(text);
+            let index = word_index(text);
             assert_eq!(
                 event_in(text, &index, Span::new(0, text.len())),
                 expected,
@@ -1076,7 +1095,7 @@ mod tests {
     #[test]
     fn attribution_needs_its_cue() {
         let text = "Revenue rose 5%, according to Bloomberg. TD Cowen analysts said it fell.";
-        let index = WordIndex::of(text);
+        let index = word_index(text);
         let first = Span::new(0, 40);
         assert_eq!(
             attribution_in(text, &index, first).as_deref(),
@@ -1088,7 +1107,7 @@ mod tests {
             Some("TD Cowen analysts")
         );
         let shouted = "Revenue rose, ACCORDING TO Kappa.";
-        let index = WordIndex::of(shouted);
+        let index = word_index(shouted);
         let whole = Span::new(0, shouted.len());
         assert_eq!(
             attribution_in(shouted, &index, whole).as_deref(),
@@ -1118,10 +1137,7 @@ mod tests {
                     (Span::new(whole.start(), whole.end()), *value)
                 })
                 .collect();
-            let index = WordIndex::of(text);
-            let found: Vec<(Span, T)> = table
-                .find_among(text, &index, Span::new(0, text.len()))
-                .collect();
+            let found: Vec<(Span, T)> = table.find_among(text, &all_starts(table, text)).collect();
             assert_eq!(found, expected, "in {text:?}");
         }
     }
@@ -1280,7 +1296,7 @@ mod tests {
         let text = format!("{before}18%{after}");
         let whole = Span::new(0, text.len());
         let figure = Span::new(before.len(), before.len() + 3);
-        let index = WordIndex::of(&text);
+        let index = word_index(&text);
         direction_near(&text, &DocumentWords::of(&text, &index), whole, figure)
     }
 
