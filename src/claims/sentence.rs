@@ -6,6 +6,9 @@
 //! "Mr.", "No.") or a single initial. Decimals never end a sentence: their period is
 //! followed by a digit, not a space.
 
+use std::sync::LazyLock;
+
+use crate::pattern::WordSet;
 use crate::span::Span;
 
 /// Words that end with a period without ending the sentence. Compared without the
@@ -65,13 +68,18 @@ pub fn sentences(text: &str) -> Vec<Span> {
     spans
 }
 
+/// [`ABBREVIATIONS`] as a set: every period before a space asks.
+static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ABBREVIATIONS));
+
 fn is_abbreviation(before_period: &str) -> bool {
     let word = before_period
         .rsplit([' ', '(', '\t', '"', '“'])
         .next()
         .unwrap_or("");
-    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_initial || ABBREVIATIONS.contains(&word)
+    let mut chars = word.chars();
+    let single_initial =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_initial || ABBREVIATION_SET.contains(word)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {

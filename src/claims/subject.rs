@@ -432,17 +432,29 @@ pub(super) static ASSET_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
 fn is_title_case(line: &str) -> bool {
     // A headline is one short line with no sentence inside it.
     let line = line.trim();
-    if line.len() > 160 || line.contains(". ") {
+    if line.len() > 160 || line.as_bytes().windows(2).any(|pair| pair == b". ") {
         return false;
     }
     let (mut words, mut capitalised) = (0, 0);
-    for word in line
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.len() > 3)
-    {
-        words += 1;
-        if word.starts_with(|c: char| c.is_uppercase()) {
-            capitalised += 1;
+    if line.is_ascii() {
+        // The same count over bytes: most lines are, and every line is asked.
+        for word in line
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|word| word.len() > 3)
+        {
+            words += 1;
+            capitalised += usize::from(word[0].is_ascii_uppercase());
+        }
+    } else {
+        for word in line
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| word.len() > 3)
+        {
+            words += 1;
+            if word.starts_with(|c: char| c.is_uppercase()) {
+                capitalised += 1;
+            }
         }
     }
     words >= 3 && capitalised * 4 >= words * 3
@@ -531,31 +543,48 @@ pub(crate) fn mentions_among(text: &str, index: &WordIndex) -> Vec<Mention> {
     }
     // In a title-case headline, a capitalised run is a name only if the document names it
     // elsewhere too: "Core Scientific Stock Drops" yes, "a Big Surge" no.
-    let mut title_lines: Vec<Span> = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        if is_title_case(line) {
-            title_lines.push(Span::new(line_start, line_start + line.len()));
-        }
-        line_start += line.len();
-    }
-    let in_title = |span: Span| {
-        let index = title_lines.partition_point(|line| line.end <= span.start);
-        title_lines
-            .get(index)
-            .is_some_and(|line| line.contains(span))
-    };
-    if !title_lines.is_empty() {
-        let named_elsewhere: HashSet<String> = found
+    // Only the lines that hold a name are asked whether they are headlines.
+    let bytes = text.as_bytes();
+    let mut line = Span::new(0, 0);
+    let mut line_is_title = false;
+    let in_title: Vec<bool> = found
+        .iter()
+        .map(|mention| {
+            let at = mention.span.start;
+            if !(line.start <= at && at < line.end) {
+                // The line holding `at`, with its line break, as `split_inclusive` cuts it.
+                let start = bytes[..at]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |newline| newline + 1);
+                let end = bytes[at..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(text.len(), |newline| at + newline + 1);
+                line = Span::new(start, end);
+                line_is_title = is_title_case(line.text(text));
+            }
+            line_is_title && line.contains(mention.span)
+        })
+        .collect();
+    if in_title.contains(&true) {
+        let named_elsewhere: HashSet<&str> = found
             .iter()
-            .filter(|mention| !in_title(mention.span))
-            .map(|mention| mention.subject.key.clone())
+            .zip(&in_title)
+            .filter(|(_, in_title)| !**in_title)
+            .map(|(mention, _)| mention.subject.key.as_str())
             .collect();
-        found.retain(|mention| {
-            !in_title(mention.span)
-                || named_elsewhere.contains(&mention.subject.key)
-                || TICKER_COMPANY_KEYS.contains(&mention.subject.key)
-        });
+        let keep: Vec<bool> = found
+            .iter()
+            .zip(&in_title)
+            .map(|(mention, in_title)| {
+                !in_title
+                    || named_elsewhere.contains(mention.subject.key.as_str())
+                    || TICKER_COMPANY_KEYS.contains(&mention.subject.key)
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        found.retain(|_| keep.next().unwrap_or(true));
     }
     asset_mentions(text, index, &mut found);
     found.sort_by_key(|mention| mention.span.start);
