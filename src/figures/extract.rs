@@ -7,7 +7,9 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{CandidatePattern, Openers, Regex, word_head, word_starts};
+use crate::pattern::{
+    CandidatePattern, Families, Openers, Regex, WordIndex, word_head, word_starts,
+};
 
 use super::currency;
 use super::date::{self, DayInterval};
@@ -24,7 +26,12 @@ pub fn extract(text: &str) -> Vec<Figure> {
     // Spans already claimed: a numeral inside a date, a URL or an earlier figure is not
     // read again.
     let mut taken = Taken::default();
-    taken.add_all(addresses(text));
+    let index = WordIndex::of(text, &FAMILIES);
+    let whole = Span::new(0, text.len());
+    taken.add_all(addresses_among(
+        text,
+        index.starts(Family::WebAddress as usize, whole),
+    ));
 
     let bytes = text.as_bytes();
     let mut metadata = Vec::new();
@@ -61,7 +68,11 @@ pub fn extract(text: &str) -> Vec<Figure> {
     taken.add_all(dates);
 
     let mut multiples = Vec::new();
-    for span in MULTIPLE_WORD.find_iter(text, MULTIPLE_OPENERS.starts_in(text)) {
+    let multiple_starts = index
+        .starts(Family::Multiple as usize, whole)
+        .iter()
+        .copied();
+    for span in MULTIPLE_WORD.find_iter(text, multiple_starts) {
         let factor = match span.text(text).to_ascii_lowercase().get(..3) {
             Some("dou") => 2.0,
             Some("tri") => 3.0,
@@ -87,7 +98,13 @@ pub fn extract(text: &str) -> Vec<Figure> {
                 fraction: false,
                 words: false,
             })
-            .chain(numeral::word_numerals(text)),
+            .chain(numeral::word_numerals_at(
+                text,
+                index
+                    .starts(Family::NumberWord as usize, whole)
+                    .iter()
+                    .copied(),
+            )),
     );
     numerals.sort_by_key(|numeral| numeral.span.start);
 
@@ -284,10 +301,40 @@ fn mark_boilerplate(text: &str, figures: &mut [Figure]) {
     }
 }
 
+/// The families of words the extractor looks for, all found in one pass over a
+/// document's words.
+#[derive(Clone, Copy)]
+enum Family {
+    NumberWord,
+    Multiple,
+    WebAddress,
+}
+
+/// The [`Family`] members, in the enum's order.
+static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
+    Families::new(vec![
+        &*numeral::WORD_RUN_OPENERS,
+        &*MULTIPLE_OPENERS,
+        &*WEB_OPENERS,
+    ])
+});
+
+/// The words a web address opens on.
+static WEB_OPENERS: LazyLock<Openers> = LazyLock::new(|| Openers::prefixes(["http", "www"]));
+
 /// Web addresses and e-mail addresses: their digits are not figures.
+#[cfg(test)]
 fn addresses(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let starts: Vec<usize> = WEB_OPENERS.starts_in(text).collect();
+    addresses_among(text, &starts)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// [`addresses`], given the word starts [`WEB_OPENERS`] admits.
+fn addresses_among<'t>(text: &'t str, web_starts: &'t [usize]) -> impl Iterator<Item = Span> + 't {
     let bytes = text.as_bytes();
-    let web = word_starts(bytes).filter(|&start| {
+    let web = web_starts.iter().copied().filter(|&start| {
         let head = &bytes[start..bytes.len().min(start + 4)];
         head.eq_ignore_ascii_case(b"http") || head.eq_ignore_ascii_case(b"www.")
     });
@@ -307,7 +354,7 @@ fn addresses(text: &str) -> impl Iterator<Item = Span> + '_ {
 
 /// "https://…", "www.…": up to the next space or angle bracket.
 static WEB_ADDRESS: LazyLock<CandidatePattern> =
-    LazyLock::new(|| CandidatePattern::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+"));
+    LazyLock::new(|| CandidatePattern::rare(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+"));
 
 static MAIL_ADDRESS: LazyLock<CandidatePattern> =
     LazyLock::new(|| CandidatePattern::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"));
@@ -337,7 +384,7 @@ fn opens_metadata(word: &[u8]) -> bool {
 /// "doubled", "halves". Verb forms only: "the halving" is bitcoin's reward cut, not a
 /// multiple.
 static MULTIPLE_WORD: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::new(r"(?i)(?-u:\b)(?:doubl|tripl|quadrupl|halv)(?:ed|es)(?-u:\b)")
+    CandidatePattern::rare(r"(?i)(?-u:\b)(?:doubl|tripl|quadrupl|halv)(?:ed|es)(?-u:\b)")
 });
 
 static MULTIPLE_OPENERS: LazyLock<Openers> =

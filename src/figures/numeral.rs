@@ -205,13 +205,14 @@ static WORD_RUN: LazyLock<CandidatePattern> = LazyLock::new(|| {
     words.push("point");
     words.sort_by_key(|word| std::cmp::Reverse(word.len()));
     let word = format!("(?:{})", words.join("|"));
-    CandidatePattern::new(&format!(
+    CandidatePattern::rare(&format!(
         r"(?i)(?-u:\b)(?:(?:an?|one)[ -])?{word}(?:(?:[ -]|[ ]and[ ](?:an?[ ])?){word})*(?-u:\b)"
     ))
 });
 
-/// The words a [`WORD_RUN`] opens on.
-static WORD_RUN_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+/// The words a [`WORD_RUN`] opens on; "a" and "an" only before a number word, which
+/// [`opens_a_word_run`] checks.
+pub(crate) static WORD_RUN_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
     Openers::words(
         UNITS
             .iter()
@@ -222,10 +223,55 @@ static WORD_RUN_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
     )
 });
 
+/// The number words themselves, without "a" and "an".
+static NUMBER_WORDS: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::words(
+        UNITS
+            .iter()
+            .chain(SCALES)
+            .chain(DENOMINATORS)
+            .map(|(w, _)| *w)
+            .chain(["dozen", "point"]),
+    )
+});
+
+/// Whether a word [`WORD_RUN_OPENERS`] admits at `start` can open a run: any number
+/// word, but "a" or "an" only before one ("a dozen", not "a company"), as the pattern
+/// requires.
+fn opens_a_word_run(bytes: &[u8], start: usize) -> bool {
+    let rest = &bytes[start..];
+    let article = match rest {
+        [a, n, ..] if a.eq_ignore_ascii_case(&b'a') && n.eq_ignore_ascii_case(&b'n') => 2,
+        [a, ..] if a.eq_ignore_ascii_case(&b'a') => 1,
+        _ => return true,
+    };
+    // Not "a" or "an" but a longer word the openers admit ("and" is none).
+    if rest
+        .get(article)
+        .is_some_and(|&b| crate::pattern::is_word_byte(b))
+    {
+        return true;
+    }
+    matches!(rest.get(article), Some(b' ' | b'-'))
+        && rest
+            .get(article + 1..)
+            .is_some_and(|next| NUMBER_WORDS.admit(next))
+}
+
 /// Finds numerals written in words, in order.
 pub fn word_numerals(text: &str) -> impl Iterator<Item = Numeral> + '_ {
+    word_numerals_at(text, WORD_RUN_OPENERS.starts_in(text))
+}
+
+/// [`word_numerals`], given the word starts [`WORD_RUN_OPENERS`] admits.
+pub(crate) fn word_numerals_at<'t>(
+    text: &'t str,
+    starts: impl Iterator<Item = usize> + 't,
+) -> impl Iterator<Item = Numeral> + 't {
+    let bytes = text.as_bytes();
+    let starts = starts.filter(move |&start| opens_a_word_run(bytes, start));
     WORD_RUN
-        .find_iter(text, WORD_RUN_OPENERS.starts_in(text))
+        .find_iter(text, starts)
         .filter_map(|found| word_numeral(text, found))
 }
 
@@ -417,7 +463,12 @@ mod tests {
             x12 A4 1.2.3 99,99,99 0.5";
         crate::pattern::assert_same_as_whole_text_search(
             &WORD_RUN,
-            |text| WORD_RUN_OPENERS.starts_in(text).collect(),
+            |text| {
+                WORD_RUN_OPENERS
+                    .starts_in(text)
+                    .filter(|&start| opens_a_word_run(text.as_bytes(), start))
+                    .collect()
+            },
             &[phrases],
         );
         crate::pattern::assert_same_as_whole_text_search(
