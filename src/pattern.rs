@@ -492,6 +492,19 @@ fn cmp_ignoring_case(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
         .cmp(b.iter().map(u8::to_ascii_lowercase))
 }
 
+/// `word` in ASCII lower case, written into `buffer`: None if it is longer, or not ASCII
+/// (no word of a fixed list is). Spares an allocation per lookup.
+pub fn lowercase_ascii<'b>(word: &str, buffer: &'b mut [u8; 16]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buffer.len() || !word.is_ascii() {
+        return None;
+    }
+    let lower = &mut buffer[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
 /// A fixed set of words, compared byte for byte: the stop lists every capitalised word
 /// of a document is looked up in. The table never grows, so a cheap hash of a word's
 /// length and end bytes serves: no input can lengthen a lookup beyond its bucket.

@@ -244,6 +244,14 @@ pub(super) static METRIC_NOUNS: LazyLock<Phrases<Metric>> = LazyLock::new(|| {
     ])
 });
 
+/// The movement nouns [`OWNED_METRIC_AFTER`] opens on.
+static MOVEMENT_NOUNS: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::words([
+        "drop", "fall", "decline", "plunge", "slide", "rise", "gain", "jump", "increase",
+        "decrease", "surge", "climb", "cut", "boost",
+    ])
+});
+
 /// "an 18% drop in BTC prices": the figure, a movement noun, "in", an owner, a noun.
 static OWNED_METRIC_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ ](?:drop|fall|decline|plunge|slide|rise|gain|jump|increase|decrease|surge|climb|cut|boost)[ ]in[ ](?P<owner>(?:[A-Z][A-Za-z0-9]*[ ]?){1,3}|bitcoin|ether)(?:['’]s)?[ ]")
@@ -366,7 +374,10 @@ pub fn metric_near(
     }
     let span = figure.span;
     let after = &text[span.end..clause.end];
-    if let Some(caps) = OWNED_METRIC_AFTER.captures(after) {
+    // The pattern needs a movement noun right after the figure: most figures have none.
+    let may_own =
+        after.as_bytes().first() == Some(&b' ') && MOVEMENT_NOUNS.admit(&after.as_bytes()[1..]);
+    if may_own && let Some(caps) = OWNED_METRIC_AFTER.captures(after) {
         let owner = caps.name("owner")?;
         let noun_start = span.end + caps.get(0)?.end();
         let metric = words
@@ -777,10 +788,7 @@ pub fn attribution_in(text: &str, index: &WordIndex, sentence: Span) -> Option<S
 /// Whether the text right before a name introduces it as a source: "according to ",
 /// "said ".
 pub fn names_a_source(before: &str) -> bool {
-    let tail = window_before(before, before.len(), 16)
-        .1
-        .to_ascii_lowercase();
-    tail.ends_with("according to ") || tail.ends_with("cited by ")
+    ends_with_ignoring_case(before, "according to ") || ends_with_ignoring_case(before, "cited by ")
 }
 
 /// "This acquisition", "the deal": a reference back to the company just acquired.

@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use crate::pattern::{
-    CandidatePattern, Families, Openers, Regex, WordIndex, word_head, word_starts,
+    CandidatePattern, Families, Openers, Regex, WordIndex, WordSet, word_head, word_starts,
 };
 
 use super::currency;
@@ -1041,6 +1041,10 @@ const QUALIFIER_LAST_WORDS: &[&str] = &[
     "from",
 ];
 
+/// [`QUALIFIER_LAST_WORDS`] as a set: every numeral asks.
+static QUALIFIER_LAST_WORD_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(QUALIFIER_LAST_WORDS));
+
 fn may_end_with_qualifier(before: &str) -> bool {
     let trimmed = before.trim_end_matches([' ', '\u{a0}']);
     if trimmed.ends_with(['~', '<', '>', '=', '≥', '≤']) {
@@ -1056,16 +1060,16 @@ fn may_end_with_qualifier(before: &str) -> bool {
         .find(|(_, c)| !c.is_ascii_alphabetic() && *c != '.')
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = trimmed[word_start..].trim_end_matches('.');
-    if word.len() > 13
-        || !QUALIFIER_LAST_WORDS
-            .iter()
-            .any(|last| last.eq_ignore_ascii_case(word))
-    {
+    let mut buffer = [0u8; 16];
+    let Some(word) = crate::pattern::lowercase_ascii(word, &mut buffer) else {
+        return false;
+    };
+    if !QUALIFIER_LAST_WORD_SET.contains(word) {
         return false;
     }
     // "to", "of" and "as" end a qualifier only after certain words: "up to", "in excess
     // of", "as much as". They are common, so look one word further back.
-    let needs = match word.to_ascii_lowercase().as_str() {
+    let needs = match word {
         "to" => &["up", "close", "equal", "than"][..],
         "of" => &["excess", "upwards", "north", "south", "minimum", "maximum"][..],
         "as" => &["much", "many", "high"][..],
