@@ -282,8 +282,8 @@ static MONTH_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("month context pattern")
 });
 
-fn number<T: std::str::FromStr>(caps: &Captures, name: &str) -> Option<T> {
-    caps.name(name)?.as_str().parse().ok()
+fn number<T: std::str::FromStr>(caps: &Captures, group: usize) -> Option<T> {
+    caps.get(group)?.as_str().parse().ok()
 }
 
 /// A two-digit year is in this century.
@@ -338,65 +338,105 @@ fn form_of(caps: &Captures) -> &'static str {
         .map_or("", |(_, form)| form)
 }
 
+/// The capture groups [`resolve`] reads, by index: looking a group up by name hashes the
+/// name, and every date asks for several.
+macro_rules! date_groups {
+    ($($name:ident),*) => {
+        struct DateGroups {
+            $($name: usize,)*
+        }
+
+        static GROUPS: LazyLock<DateGroups> = LazyLock::new(|| {
+            let names: Vec<Option<&str>> = DATE.pattern().capture_names().collect();
+            let index = |name: &str| {
+                names
+                    .iter()
+                    .position(|n| *n == Some(name))
+                    .expect("a group of the date pattern")
+            };
+            DateGroups {
+                $($name: index(stringify!($name)),)*
+            }
+        });
+    };
+}
+
+date_groups!(
+    day, day2, emly, fyy, hhn, hhy, hn, hy, id, im, iy, month, month2, month3, month4, oqn, oqy,
+    part, qn, qy, rel, year, year2, year3
+);
+
 fn resolve(caps: &Captures, reference_year: Option<i32>) -> Option<DayInterval> {
     let form = form_of(caps);
     if form == "iso" {
         return valid_day(
-            number(caps, "iy")?,
-            number(caps, "im")?,
-            number(caps, "id")?,
+            number(caps, GROUPS.iy)?,
+            number(caps, GROUPS.im)?,
+            number(caps, GROUPS.id)?,
         );
     }
     if form == "mdy" {
-        let year = number(caps, "year").or(reference_year)?;
-        return valid_day(year, month_number(&caps["month"]), number(caps, "day")?);
+        let year = number(caps, GROUPS.year).or(reference_year)?;
+        return valid_day(
+            year,
+            month_number(&caps[GROUPS.month]),
+            number(caps, GROUPS.day)?,
+        );
     }
     if form == "dmy" {
-        let year = number(caps, "year2").or(reference_year)?;
-        return valid_day(year, month_number(&caps["month2"]), number(caps, "day2")?);
+        let year = number(caps, GROUPS.year2).or(reference_year)?;
+        return valid_day(
+            year,
+            month_number(&caps[GROUPS.month2]),
+            number(caps, GROUPS.day2)?,
+        );
     }
     if form == "my" {
-        let month = month_number(&caps["month3"]);
-        return Some(DayInterval::months(number(caps, "year3")?, month, month));
+        let month = month_number(&caps[GROUPS.month3]);
+        return Some(DayInterval::months(
+            number(caps, GROUPS.year3)?,
+            month,
+            month,
+        ));
     }
     if form == "mo" {
-        let month = month_number(&caps["month4"]);
+        let month = month_number(&caps[GROUPS.month4]);
         return Some(DayInterval::months(reference_year?, month, month));
     }
     if form == "q" || form == "oq" {
-        let quarter = match caps.name("qn") {
+        let quarter = match caps.get(GROUPS.qn) {
             Some(n) => n.as_str().parse().ok()?,
-            None => ordinal(&caps["oqn"]),
+            None => ordinal(&caps[GROUPS.oqn]),
         };
-        let year = number::<i32>(caps, "qy")
-            .or(number(caps, "oqy"))
+        let year = number::<i32>(caps, GROUPS.qy)
+            .or(number(caps, GROUPS.oqy))
             .map(full_year)
             .or(reference_year)?;
         return Some(DayInterval::months(year, quarter * 3 - 2, quarter * 3));
     }
     if form == "h" || form == "hh" {
-        let half = match caps.name("hhn") {
+        let half = match caps.get(GROUPS.hhn) {
             Some(n) => n.as_str().parse().ok()?,
-            None => ordinal(&caps["hn"]),
+            None => ordinal(&caps[GROUPS.hn]),
         };
-        let year = number(caps, "hy")
-            .or(number(caps, "hhy"))
+        let year = number(caps, GROUPS.hy)
+            .or(number(caps, GROUPS.hhy))
             .or(reference_year)?;
         return Some(DayInterval::months(year, half * 6 - 5, half * 6));
     }
     if form == "eml" {
-        let year = number(caps, "emly")?;
-        return Some(match caps["part"].to_ascii_lowercase().as_str() {
+        let year = number(caps, GROUPS.emly)?;
+        return Some(match caps[GROUPS.part].to_ascii_lowercase().as_str() {
             "early" => DayInterval::months(year, 1, 4),
             "mid" => DayInterval::months(year, 5, 8),
             _ => DayInterval::months(year, 9, 12),
         });
     }
     if form == "fy" {
-        return Some(DayInterval::year(full_year(number(caps, "fyy")?)));
+        return Some(DayInterval::year(full_year(number(caps, GROUPS.fyy)?)));
     }
     if form == "rel" {
-        let phrase = caps["rel"].to_ascii_lowercase();
+        let phrase = caps[GROUPS.rel].to_ascii_lowercase();
         let year = reference_year?;
         return if phrase.starts_with("this") {
             Some(DayInterval::year(year))
