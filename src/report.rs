@@ -241,8 +241,8 @@ fn figure_entry(analysis: &Analysis, index: usize, figure: &Figure, claim: &Clai
         period: figure.period.or(claim.period),
         change_end: figure.change_end,
         boilerplate: figure.boilerplate,
-        subject: claim.subjects.first().map(|s| s.name.clone()),
-        subjects: claim.subjects.iter().map(|s| s.name.clone()).collect(),
+        subject: claim.subjects.first().map(|s| s.name.to_string()),
+        subjects: claim.subjects.iter().map(|s| s.name.to_string()).collect(),
         metric: claim.metric,
         segment: claim.segment.clone(),
         direction: claim.direction,
@@ -275,7 +275,7 @@ pub fn reading(figure: &Figure, claim: &Claim) -> String {
             claim
                 .subjects
                 .iter()
-                .map(|s| s.name.as_str())
+                .map(|s| &*s.name)
                 .collect::<Vec<_>>()
                 .join(", "),
         );

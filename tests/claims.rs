@@ -143,7 +143,7 @@ fn check_verdict(
             "subject" => verdict
                 .subject
                 .as_ref()
-                .map_or(String::new(), |s| s.name.clone()),
+                .map_or(String::new(), |s| s.name.to_string()),
             "period" => verdict.period_label.clone().unwrap_or_default(),
             other => return Err(format!("unknown field {other}")),
         };

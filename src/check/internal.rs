@@ -206,7 +206,7 @@ fn shares_past_the_whole(analysis: &Analysis, doc: usize) -> Vec<Finding> {
             let subject = claim
                 .subjects
                 .first()
-                .map_or_else(String::new, |s| s.key.clone());
+                .map_or_else(String::new, |s| s.key.to_string());
             let key = (subject, whole.as_str().to_string());
             match wholes.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, shares)) => {
@@ -454,7 +454,7 @@ fn subject_name(claim: &crate::claims::Claim) -> String {
     claim
         .subjects
         .first()
-        .map_or_else(String::new, |s| s.name.clone())
+        .map_or_else(String::new, |s| s.name.to_string())
 }
 
 fn trim(value: f64) -> String {

@@ -169,7 +169,7 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
                     claim
                         .subjects
                         .iter()
-                        .map(move |subject| (subject.key.as_str(), claim.metric))
+                        .map(move |subject| (&*subject.key, claim.metric))
                 })
                 .collect()
         })
@@ -182,7 +182,7 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
             && !analysis
                 .subject_keys
                 .iter()
-                .any(|key| keys.contains(key.as_str()))
+                .any(|key| keys.contains(&**key))
         {
             continue;
         }
@@ -201,12 +201,12 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
             if !claim
                 .subjects
                 .iter()
-                .any(|subject| relevant(&(subject.key.as_str(), claim.metric)))
+                .any(|subject| relevant(&(&*subject.key, claim.metric)))
             {
                 continue;
             }
             for subject in &claim.subjects {
-                let bucket = (subject.key.as_str(), claim.metric);
+                let bucket = (&*subject.key, claim.metric);
                 if !relevant(&bucket) {
                     continue;
                 }
@@ -346,7 +346,7 @@ fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<(Finding, 
         confidence: confidence_of(ca, cb, hedged),
         a: side(a, fa, ca.sentence),
         b: side(b, fb, cb.sentence),
-        subject: subject.0.clone(),
+        subject: subject.0.to_string(),
         metric: ca.metric,
         explanation: String::new(),
     };
@@ -424,11 +424,11 @@ fn explain(analyses: &[Analysis], finding: &Finding, reason: Reason) -> String {
 fn shared_subject<'c>(
     a: &'c crate::claims::Claim,
     b: &crate::claims::Claim,
-) -> Option<(&'c String, SubjectKind)> {
+) -> Option<(&'c str, SubjectKind)> {
     a.subjects
         .iter()
         .find(|s| b.subjects.iter().any(|t| t.key == s.key))
-        .map(|s| (&s.name, s.kind))
+        .map(|s| (&*s.name, s.kind))
 }
 
 fn confidence_of(a: &crate::claims::Claim, b: &crate::claims::Claim, hedged: bool) -> f64 {
@@ -515,13 +515,13 @@ fn compare_verdicts(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding>
             if let (Some(subject), false) = (&verdict.subject, verdict.boilerplate)
                 && seen.insert((
                     doc,
-                    subject.key.as_str(),
+                    &*subject.key,
                     verdict.polarity,
                     verdict.period_label.as_deref(),
                 ))
             {
                 by_subject
-                    .entry(subject.key.as_str())
+                    .entry(&*subject.key)
                     .or_default()
                     .push((doc, verdict));
             }
@@ -543,7 +543,7 @@ fn compare_verdicts(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding>
                 let subject = va
                     .subject
                     .as_ref()
-                    .map_or_else(String::new, |s| s.name.clone());
+                    .map_or_else(String::new, |s| s.name.to_string());
                 let quote = |doc: usize, v: &Verdict| {
                     format!(
                         "\"{}\" ({})",

@@ -104,7 +104,7 @@ pub struct Analysis {
     pub sentences: Vec<Span>,
     /// The keys of every subject its claims are about, sorted, once each: the checker
     /// skips a document that shares none with the one being checked.
-    pub subject_keys: Vec<String>,
+    pub subject_keys: Vec<std::sync::Arc<str>>,
 }
 
 /// Reads the claims of a document's figures.
@@ -141,7 +141,7 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
         .collect();
     let verdicts =
         vocabulary::verdicts(text, &index, &sentences, &mentions, main.as_ref(), &figures);
-    let mut subject_keys: Vec<String> = claims
+    let mut subject_keys: Vec<std::sync::Arc<str>> = claims
         .iter()
         .flat_map(|claim| claim.subjects.iter().map(|subject| subject.key.clone()))
         .collect();
@@ -535,7 +535,7 @@ mod tests {
         analysis.claims[index]
             .subjects
             .first()
-            .map(|s| s.name.clone())
+            .map(|s| s.name.to_string())
     }
 
     /// Regression (seen on the page): a reader's own title ("Article 6") is not in the

@@ -8,6 +8,7 @@
 //! ("Core Scientific (NASDAQ: CORZ)") becomes an alias of that name.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 use crate::pattern::{Openers, Regex, WordIndex, WordSet, is_word_byte};
@@ -27,9 +28,9 @@ pub enum SubjectKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Subject {
     /// How the document first names it ("Core Scientific").
-    pub name: String,
+    pub name: std::sync::Arc<str>,
     /// The alias-free key ("core scientific"); equal keys are the same subject.
-    pub key: String,
+    pub key: std::sync::Arc<str>,
     pub kind: SubjectKind,
 }
 
@@ -474,7 +475,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 /// [`mentions`], given the words of `text`.
 pub(crate) fn mentions_among(text: &str, index: &WordIndex) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
-    let mut learnt: HashMap<String, (String, String)> = HashMap::new();
+    let mut learnt: HashMap<String, (Arc<str>, Arc<str>)> = HashMap::new();
     let mut seen: HashMap<&str, Subject> = HashMap::new();
 
     for run in capitalised_runs(text) {
@@ -572,15 +573,15 @@ pub(crate) fn mentions_among(text: &str, index: &WordIndex) -> Vec<Mention> {
             .iter()
             .zip(&in_title)
             .filter(|(_, in_title)| !**in_title)
-            .map(|(mention, _)| mention.subject.key.as_str())
+            .map(|(mention, _)| &*mention.subject.key)
             .collect();
         let keep: Vec<bool> = found
             .iter()
             .zip(&in_title)
             .map(|(mention, in_title)| {
                 !in_title
-                    || named_elsewhere.contains(mention.subject.key.as_str())
-                    || TICKER_COMPANY_KEYS.contains(&mention.subject.key)
+                    || named_elsewhere.contains(&*mention.subject.key)
+                    || TICKER_COMPANY_KEYS.contains(&*mention.subject.key)
             })
             .collect();
         let mut keep = keep.into_iter();
@@ -647,8 +648,8 @@ fn asset_mentions(text: &str, index: &WordIndex, found: &mut Vec<Mention>) {
                 found.push(Mention {
                     span: Span::new(start, end),
                     subject: Subject {
-                        key: name.to_ascii_lowercase(),
-                        name,
+                        key: name.to_ascii_lowercase().into(),
+                        name: name.into(),
                         kind: SubjectKind::Organisation,
                     },
                 });
@@ -660,8 +661,8 @@ fn asset_mentions(text: &str, index: &WordIndex, found: &mut Vec<Mention>) {
             found.push(Mention {
                 span: Span::new(start, start + word.len()),
                 subject: Subject {
-                    name: display.to_string(),
-                    key: display.to_ascii_lowercase(),
+                    name: (*display).into(),
+                    key: display.to_ascii_lowercase().into(),
                     kind: SubjectKind::Asset,
                 },
             });
@@ -693,14 +694,14 @@ fn strip_leading_stopwords(mut name: &str) -> &str {
 fn organisation(name: &str) -> Subject {
     if let Some((_, company)) = TICKERS.iter().find(|(ticker, _)| *ticker == name) {
         return Subject {
-            name: company.to_string(),
-            key: key_of(company),
+            name: (*company).into(),
+            key: key_of(company).into(),
             kind: SubjectKind::Organisation,
         };
     }
     Subject {
-        name: name.to_string(),
-        key: key_of(name),
+        name: name.into(),
+        key: key_of(name).into(),
         kind: SubjectKind::Organisation,
     }
 }
@@ -818,7 +819,7 @@ mod tests {
     fn keys(text: &str) -> Vec<(String, String)> {
         mentions(text)
             .into_iter()
-            .map(|m| (m.span.text(text).to_string(), m.subject.key))
+            .map(|m| (m.span.text(text).to_string(), m.subject.key.to_string()))
             .collect()
     }
 
