@@ -206,8 +206,7 @@ impl Openers {
         Openers::build(words, false)
     }
 
-    /// Openers that are the starts of words, in lower case, each two bytes or more (the
-    /// table holds an opener's first two).
+    /// Openers that are the starts of words, in lower case.
     pub fn prefixes(prefixes: impl IntoIterator<Item = &'static str>) -> Openers {
         Openers::build(prefixes, true)
     }
@@ -216,16 +215,24 @@ impl Openers {
         let mut pairs = vec![0u16; Openers::SIZE * Openers::SIZE];
         let mut buckets: Vec<Vec<&'static [u8]>> = vec![Vec::new()];
         for opener in openers {
-            assert!(
-                !prefixes || opener.len() >= 2,
-                "a prefix opener of one byte: {opener}"
-            );
-            let pair = Openers::pair(opener.as_bytes());
-            if pairs[pair] == 0 {
-                pairs[pair] = u16::try_from(buckets.len()).expect("fewer than 65,536 pairs");
-                buckets.push(Vec::new());
+            assert!(!opener.is_empty(), "an empty opener");
+            let first = Openers::class(opener.as_bytes().first());
+            // A prefix of one byte ("7" for any word that starts with a digit) opens words
+            // with any second byte.
+            let seconds = if prefixes && opener.len() == 1 {
+                0..Openers::SIZE
+            } else {
+                let second = Openers::class(opener.as_bytes().get(1));
+                second..second + 1
+            };
+            for second in seconds {
+                let pair = first * Openers::SIZE + second;
+                if pairs[pair] == 0 {
+                    pairs[pair] = u16::try_from(buckets.len()).expect("fewer than 65,536 pairs");
+                    buckets.push(Vec::new());
+                }
+                buckets[usize::from(pairs[pair])].push(opener.as_bytes());
             }
-            buckets[usize::from(pairs[pair])].push(opener.as_bytes());
         }
         Openers {
             pairs,
@@ -304,6 +311,7 @@ impl Families {
                 let end = Openers::SIZE - 1;
                 let (second, third) = match (opener.len(), openers.prefixes) {
                     (1, false) => (Some(end), None),
+                    (1, true) => (None, None),
                     (2, false) => (Some(Openers::class(opener.get(1))), Some(end)),
                     (2, true) => (Some(Openers::class(opener.get(1))), None),
                     _ => (
@@ -768,7 +776,8 @@ mod tests {
         static A: LazyLock<Openers> = LazyLock::new(|| Openers::words(["to", "top", "net"]));
         static B: LazyLock<Openers> = LazyLock::new(|| Openers::prefixes(["to", "ne", "xy"]));
         static C: LazyLock<Openers> = LazyLock::new(|| Openers::words(["q1", "_a"]));
-        let families = Families::new(vec![&*A, &*B, &*C]);
+        static D: LazyLock<Openers> = LazyLock::new(|| Openers::prefixes(["1", "x"]));
+        let families = Families::new(vec![&*A, &*B, &*C, &*D]);
         let mut texts = random_texts(
             &[
                 "to", "p", "net", "Ne", "xy", "Q1", "_a", " ", ".", "é", "1", "TOP",
@@ -780,7 +789,7 @@ mod tests {
         for text in &texts {
             let index = WordIndex::of(text, &families);
             let whole = Span::new(0, text.len());
-            for (family, openers) in [&*A, &*B, &*C].into_iter().enumerate() {
+            for (family, openers) in [&*A, &*B, &*C, &*D].into_iter().enumerate() {
                 let expected: Vec<usize> = openers.starts_in(text).collect();
                 assert_eq!(index.starts(family, whole), expected, "in {text:?}");
             }
