@@ -8,7 +8,9 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{CandidateMatch, CandidatePattern, Captures, Regex, word_head, word_starts};
+use crate::pattern::{
+    CandidateMatch, CandidatePattern, Captures, Openers, Regex, word_head, word_starts,
+};
 use serde::{Serialize, Serializer};
 
 use crate::span::{Span, window_before};
@@ -152,7 +154,7 @@ static DATE: LazyLock<CandidatePattern> = LazyLock::new(|| {
         // word before is checked in find_dates. "May" is left out: it is also a verb.
         r"(?P<mo>(?-u:\b)(?P<month4>Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|Aug(?:ust)?|Sept(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b))".to_string(),
     ];
-    CandidatePattern::new(&patterns.join("|"))
+    CandidatePattern::rare(&patterns.join("|"))
 });
 
 /// Where a date may start: the words [`opens_a_date`] accepts.
@@ -257,8 +259,31 @@ pub fn dateline(text: &str) -> Option<DayInterval> {
 
 /// Finds every date and period in `text`, resolving missing years against `reference`.
 pub fn find_dates(text: &str, reference: Option<DayInterval>) -> Vec<FoundDate> {
+    find_dates_at(text, date_starts(text), reference)
+}
+
+/// The words a date may open on, before [`opens_a_date`] looks closer: a superset,
+/// for a document's word index (with the words that start with a digit).
+pub(crate) static DATE_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+    Openers::prefixes([
+        "q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "h0", "h1", "h2", "h3", "h4",
+        "h5", "h6", "h7", "h8", "h9", "fy", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+        "sep", "oct", "nov", "dec", "early", "mid", "late", "fiscal", "year", "previous", "the",
+        "first", "second", "third", "fourth", "a", "last", "this",
+    ])
+});
+
+/// [`find_dates`], given the word starts where a date may begin ([`opens_a_date`] is
+/// asked again here).
+pub(crate) fn find_dates_at(
+    text: &str,
+    starts: impl Iterator<Item = usize>,
+    reference: Option<DayInterval>,
+) -> Vec<FoundDate> {
     let reference_year = reference.map(DayInterval::start_year);
-    DATE.captures_iter(text, date_starts(text))
+    let bytes = text.as_bytes();
+    let starts = starts.filter(|&start| opens_a_date(&bytes[start..]));
+    DATE.captures_iter(text, starts)
         .filter_map(|found| {
             let caps = &found.caps;
             let whole = found.span(0)?;

@@ -44,7 +44,7 @@ pub fn extract(text: &str) -> Vec<Figure> {
 
     let reference = date::dateline(text);
     let mut dates = Vec::new();
-    for found in date::find_dates(text, reference) {
+    for found in date::find_dates_at(text, date_starts(text, &index), reference) {
         if taken.overlaps(found.span) {
             continue;
         }
@@ -308,6 +308,7 @@ enum Family {
     Digits,
     /// "a", "an", "one": with numbers, what "3 min read" and "an hour ago" open on.
     Article,
+    DateWord,
 }
 
 /// The [`Family`] members, in the enum's order.
@@ -318,6 +319,7 @@ static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
         &*WEB_OPENERS,
         &*DIGIT_OPENERS,
         &*ARTICLE_OPENERS,
+        &*date::DATE_OPENERS,
     ])
 });
 
@@ -334,6 +336,15 @@ fn metadata_starts<'t>(text: &'t str, index: &'t WordIndex) -> impl Iterator<Ite
         index.starts(Family::Article as usize, whole),
     )
     .filter(|&start| opens_metadata(&text.as_bytes()[start..]))
+}
+
+/// The words of the index a date may open on: numbers and [`date::DATE_OPENERS`].
+fn date_starts<'t>(text: &'t str, index: &'t WordIndex) -> impl Iterator<Item = usize> + 't {
+    let whole = Span::new(0, text.len());
+    merge(
+        index.starts(Family::Digits as usize, whole),
+        index.starts(Family::DateWord as usize, whole),
+    )
 }
 
 /// The union of two ascending lists of offsets, ascending.
@@ -1591,6 +1602,20 @@ mod tests {
             and WWW.site.org/4-12, x.www.y, http:/no. By Jane Doe · 3 min read · 2 hours ago · \
             An hour ago · one day ago · 5 Minutes Read · a week agot. Shares doubled, then \
             halved; the halving; revenue Tripled and quadruples; doubles-3x, redoubled.";
+        // Dates from the index's candidates are those from every word start.
+        let dated = "Q1 2026, q3, H2 2025, FY25, March 26, 2025; 26 March, the first \
+            quarter, previously, the year before, a year ago, early 2027, mid-2025, 2026-05-07.";
+        for text in [dated, text]
+            .into_iter()
+            .chain(crate::demo::ARTICLES.iter().map(|(_, t)| *t))
+        {
+            let index = WordIndex::of(text, &FAMILIES);
+            assert_eq!(
+                date::find_dates_at(text, date_starts(text, &index), None),
+                date::find_dates(text, None),
+                "in {text:?}"
+            );
+        }
         // The candidates as extract takes them, from the document's word index.
         crate::pattern::assert_same_as_whole_text_search(
             &METADATA,
