@@ -28,14 +28,14 @@ fn main() {
     }
     let cold_start = Instant::now();
     let first = demo::ARTICLES[0].1;
-    let _ = claims::analyse(Document::new("cold", first), extract(first));
+    let _ = claims::read(Document::new("cold", first));
     let cold = cold_start.elapsed();
 
     let mut per_article = Vec::new();
     for round in 0..50 {
         let (_, text) = demo::ARTICLES[round % demo::ARTICLES.len()];
         let start = Instant::now();
-        let _ = claims::analyse(Document::new("warm", text), extract(text));
+        let _ = claims::read(Document::new("warm", text));
         per_article.push(start.elapsed());
     }
 
@@ -57,9 +57,7 @@ fn main() {
         });
         let with_claims = best_of_three(|| {
             for article in &articles {
-                let document = Document::new("bench", *article);
-                let figures = extract(&document.text);
-                let _ = claims::analyse(document, figures);
+                let _ = claims::read(Document::new("bench", *article));
             }
         });
         throughput.push(json!({

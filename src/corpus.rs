@@ -5,7 +5,6 @@ use std::fmt;
 
 use crate::check;
 use crate::claims::{self, Analysis};
-use crate::figures;
 use crate::report::Report;
 use crate::text::Document;
 
@@ -75,8 +74,7 @@ impl Corpus {
         if existing.is_none() && self.entries.len() >= MAX_DOCUMENTS {
             return Err(CorpusError::TooMany);
         }
-        let figures = figures::extract(&document.text);
-        let analysis = claims::analyse(document, figures);
+        let analysis = claims::read(document);
         match existing {
             Some(index) => self.entries[index] = analysis,
             None => {

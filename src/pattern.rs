@@ -347,27 +347,41 @@ pub struct WordIndex {
 
 impl WordIndex {
     pub fn of(text: &str, families: &Families) -> WordIndex {
+        let [index] = WordIndex::of_each(text, [families]);
+        index
+    }
+
+    /// An index for each of several lists of families, from one pass over the words.
+    pub fn of_each<const N: usize>(text: &str, families: [&Families; N]) -> [WordIndex; N] {
         let bytes = text.as_bytes();
-        let mut candidates = vec![Vec::new(); families.members.len()];
+        let mut indexes = families.map(|families| WordIndex {
+            candidates: vec![Vec::new(); families.members.len()],
+        });
         for start in word_starts(bytes) {
-            let mut mask = families.masks[Families::triple(&bytes[start..])];
-            if mask == 0 {
-                continue;
-            }
-            let rest = &bytes[start..];
-            let word = &rest[..rest
-                .iter()
-                .position(|&b| !is_word_byte(b))
-                .unwrap_or(rest.len())];
-            while mask != 0 {
-                let family = mask.trailing_zeros() as usize;
-                mask &= mask - 1;
-                if families.members[family].admit_word(word) {
-                    candidates[family].push(start);
+            let triple = Families::triple(&bytes[start..]);
+            let mut word = None;
+            for (families, index) in families.iter().zip(&mut indexes) {
+                let mut mask = families.masks[triple];
+                if mask == 0 {
+                    continue;
+                }
+                let word = *word.get_or_insert_with(|| {
+                    let rest = &bytes[start..];
+                    &rest[..rest
+                        .iter()
+                        .position(|&b| !is_word_byte(b))
+                        .unwrap_or(rest.len())]
+                });
+                while mask != 0 {
+                    let family = mask.trailing_zeros() as usize;
+                    mask &= mask - 1;
+                    if families.members[family].admit_word(word) {
+                        index.candidates[family].push(start);
+                    }
                 }
             }
         }
-        WordIndex { candidates }
+        indexes
     }
 
     /// The starts of family `family`'s words within `within`.

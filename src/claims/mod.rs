@@ -107,17 +107,38 @@ pub struct Analysis {
     pub subject_keys: Vec<std::sync::Arc<str>>,
 }
 
+/// Steps 2 and 3 on one document: its figures and their claims. The words and lines of
+/// its text are read once for both.
+pub fn read(document: Document) -> Analysis {
+    let text = document.text.as_str();
+    let lines = crate::text::lines(text);
+    let [figure_words, claim_words] =
+        WordIndex::of_each(text, [&*crate::figures::FAMILIES, &*FAMILIES]);
+    let figures = crate::figures::extract_among(text, &figure_words, &lines);
+    analyse_among(document, figures, &claim_words, Some(&lines))
+}
+
 /// Reads the claims of a document's figures.
 pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
+    let index = word_index(&document.text);
+    analyse_among(document, figures, &index, None)
+}
+
+/// [`analyse`], given the index of the document's words and, if read, its lines.
+fn analyse_among(
+    document: Document,
+    figures: Vec<Figure>,
+    index: &WordIndex,
+    lines: Option<&[crate::text::Line]>,
+) -> Analysis {
     let text = document.text.as_str();
     let sentences = sentence::sentences(text);
-    let index = word_index(text);
-    let mentions = subject::mentions_among(text, &index);
+    let mentions = subject::mentions_among(text, index);
     let main = main_subject(&document, &mentions);
-    let words = vocabulary::DocumentWords::of(text, &index);
+    let words = vocabulary::DocumentWords::of(text, index);
     let context = Context {
         text,
-        word_index: &index,
+        word_index: index,
         figures: &figures,
         sentences: &sentences,
         mentions: &mentions,
@@ -139,8 +160,15 @@ pub fn analyse(document: Document, figures: Vec<Figure>) -> Analysis {
             }
         })
         .collect();
-    let verdicts =
-        vocabulary::verdicts(text, &index, &sentences, &mentions, main.as_ref(), &figures);
+    let verdicts = vocabulary::verdicts(
+        text,
+        index,
+        lines,
+        &sentences,
+        &mentions,
+        main.as_ref(),
+        &figures,
+    );
     let mut subject_keys: Vec<std::sync::Arc<str>> = claims
         .iter()
         .flat_map(|claim| claim.subjects.iter().map(|subject| subject.key.clone()))

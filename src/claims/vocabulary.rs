@@ -857,13 +857,14 @@ pub(super) static VERDICT_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
 pub fn verdicts(
     text: &str,
     index: &WordIndex,
+    lines: Option<&[crate::text::Line]>,
     sentences: &[Span],
     mentions: &[Mention],
     main: Option<&Subject>,
     figures: &[Figure],
 ) -> Vec<Verdict> {
-    // Lines are marked only if a verdict needs its line's boilerplate flag.
-    let mut lines: Option<Vec<crate::text::Line>> = None;
+    // Lines are marked (if not given) only if a verdict needs its line's boilerplate flag.
+    let mut read_lines: Option<Vec<crate::text::Line>> = None;
     VERDICT
         .captures_iter(
             text,
@@ -946,7 +947,10 @@ pub fn verdicts(
                 })
                 .map(|m| m.subject.clone())
                 .or_else(|| main.cloned());
-            let lines = lines.get_or_insert_with(|| crate::text::lines(text));
+            let lines = match lines {
+                Some(lines) => lines,
+                None => read_lines.get_or_insert_with(|| crate::text::lines(text)),
+            };
             let index = lines.partition_point(|line| line.span.end < span.start);
             let boilerplate = lines.get(index).is_some_and(|line| line.boilerplate);
             Some(Verdict {

@@ -19,12 +19,16 @@ use crate::text;
 
 /// Extracts every figure in `text`, in order of position.
 pub fn extract(text: &str) -> Vec<Figure> {
+    extract_among(text, &WordIndex::of(text, &FAMILIES), &text::lines(text))
+}
+
+/// [`extract`], given the index of `text`'s words for [`FAMILIES`] and its lines.
+pub(crate) fn extract_among(text: &str, index: &WordIndex, lines: &[text::Line]) -> Vec<Figure> {
     // News text holds about one figure per hundred bytes.
     let mut figures = Vec::with_capacity(text.len() / 64);
     // Spans already claimed: a numeral inside a date, a URL or an earlier figure is not
     // read again.
     let mut taken = Taken::default();
-    let index = WordIndex::of(text, &FAMILIES);
     let whole = Span::new(0, text.len());
     taken.add_all(addresses_among(
         text,
@@ -32,7 +36,7 @@ pub fn extract(text: &str) -> Vec<Figure> {
     ));
 
     let mut metadata = Vec::new();
-    for span in METADATA.find_iter(text, metadata_starts(text, &index)) {
+    for span in METADATA.find_iter(text, metadata_starts(text, index)) {
         figures.push(plain(
             span,
             FigureKind::Metadata,
@@ -44,7 +48,7 @@ pub fn extract(text: &str) -> Vec<Figure> {
 
     let reference = date::dateline(text);
     let mut dates = Vec::new();
-    for found in date::find_dates_at(text, date_starts(text, &index), reference) {
+    for found in date::find_dates_at(text, date_starts(text, index), reference) {
         if taken.overlaps(found.span) {
             continue;
         }
@@ -136,7 +140,7 @@ pub fn extract(text: &str) -> Vec<Figure> {
     let mut figures = join_neighbours(text, figures);
     // "1" and 305 zeros "MW" parses, but its value in watts does not fit a float.
     figures.retain(Figure::is_finite);
-    mark_boilerplate(text, &mut figures);
+    mark_boilerplate(lines, &mut figures);
     figures
 }
 
@@ -289,8 +293,7 @@ fn leading_value(text: &str) -> f64 {
     digits.parse().unwrap_or(1.0)
 }
 
-fn mark_boilerplate(text: &str, figures: &mut [Figure]) {
-    let lines = text::lines(text);
+fn mark_boilerplate(lines: &[text::Line], figures: &mut [Figure]) {
     for figure in figures {
         let index = lines.partition_point(|line| line.span.end < figure.span.start);
         figure.boilerplate = lines.get(index).is_some_and(|line| line.boilerplate);
@@ -312,7 +315,7 @@ enum Family {
 }
 
 /// The [`Family`] members, in the enum's order.
-static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
+pub(crate) static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
     Families::new(vec![
         &*numeral::WORD_RUN_OPENERS,
         &*MULTIPLE_OPENERS,

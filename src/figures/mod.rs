@@ -32,6 +32,7 @@ use serde::Serialize;
 
 pub use date::DayInterval;
 pub use extract::extract;
+pub(crate) use extract::{FAMILIES, extract_among};
 pub use unit::{Dimension, Unit};
 
 use crate::span::Span;
