@@ -1020,31 +1020,76 @@ fn qualifier_before(before: &str) -> (Qualifier, usize) {
     let Some(found) = QUALIFIER_BEFORE.captures(window) else {
         return (Qualifier::Exact, before.len());
     };
+    let groups = &*QUALIFIER_GROUPS;
+    let group = |index: usize| found.get(index).is_some();
     // A sign's group starts at the sign; the match may start a character earlier.
-    let sign = ["least_sign", "most_sign", "more_sign", "less_sign"]
-        .iter()
-        .find_map(|name| found.name(name));
+    let sign = [
+        groups.least_sign,
+        groups.most_sign,
+        groups.more_sign,
+        groups.less_sign,
+    ]
+    .iter()
+    .find_map(|&index| found.get(index));
     let start = window_start + sign.or(found.get(0)).map_or(window.len(), |m| m.start());
-    let group = |name: &str| found.name(name).is_some();
-    let qualifier = if group("least") || group("least_sign") {
+    let qualifier = if group(groups.least) || group(groups.least_sign) {
         Qualifier::AtLeast
-    } else if group("most") || group("most_sign") {
+    } else if group(groups.most) || group(groups.most_sign) {
         Qualifier::AtMost
-    } else if group("more") || group("more_sign") {
+    } else if group(groups.more) || group(groups.more_sign) {
         Qualifier::MoreThan
-    } else if group("less") || group("less_sign") {
+    } else if group(groups.less) || group(groups.less_sign) {
         Qualifier::LessThan
-    } else if group("nearly") {
+    } else if group(groups.nearly) {
         Qualifier::Nearly
-    } else if group("between") {
+    } else if group(groups.between) {
         Qualifier::Range
-    } else if group("from") {
+    } else if group(groups.from) {
         return (Qualifier::Exact, start);
     } else {
         Qualifier::Approximate
     };
     (qualifier, start)
 }
+
+/// The groups of [`QUALIFIER_BEFORE`] by index: looking a group up by name hashes the
+/// name, and a qualifier asked for up to a dozen.
+struct QualifierGroups {
+    least: usize,
+    most: usize,
+    more: usize,
+    less: usize,
+    nearly: usize,
+    between: usize,
+    from: usize,
+    least_sign: usize,
+    most_sign: usize,
+    more_sign: usize,
+    less_sign: usize,
+}
+
+static QUALIFIER_GROUPS: LazyLock<QualifierGroups> = LazyLock::new(|| {
+    let names: Vec<Option<&str>> = QUALIFIER_BEFORE.capture_names().collect();
+    let index = |name: &str| {
+        names
+            .iter()
+            .position(|n| *n == Some(name))
+            .expect("a group of the qualifier pattern")
+    };
+    QualifierGroups {
+        least: index("least"),
+        most: index("most"),
+        more: index("more"),
+        less: index("less"),
+        nearly: index("nearly"),
+        between: index("between"),
+        from: index("from"),
+        least_sign: index("least_sign"),
+        most_sign: index("most_sign"),
+        more_sign: index("more_sign"),
+        less_sign: index("less_sign"),
+    }
+});
 
 /// The last words of every qualifier, lower-cased. Most numerals follow a word that ends
 /// no qualifier ("fell 18%"), and this check spares them the qualifier regex.
