@@ -98,6 +98,13 @@ pub fn clause_breaks(text: &str, sentence: Span) -> Vec<Span> {
     // The end of " but " and the like, given the offset of its first space.
     let conjunction_at = |space: usize| {
         let rest = bytes.get(space + 1..)?;
+        // Every conjunction starts with one of these: most words are spared the list.
+        if !matches!(
+            rest.first()?.to_ascii_lowercase(),
+            b'b' | b'w' | b't' | b'a' | b'y'
+        ) {
+            return None;
+        }
         CONJUNCTIONS.iter().find_map(|word| {
             let fits = rest.get(..word.len())?.eq_ignore_ascii_case(word)
                 && rest.get(word.len()) == Some(&b' ');
@@ -447,15 +454,6 @@ fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
         && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
-/// The last few words of `before`, trimmed and lower-cased: enough for the phrases
-/// [`is_level`] and [`is_change_by`] look for, without copying the whole clause.
-fn tail_lowercase(before: &str) -> String {
-    let trimmed = before.trim_end();
-    window_before(trimmed, trimmed.len(), 24)
-        .1
-        .to_ascii_lowercase()
-}
-
 /// The movement words, and the way each moves.
 pub(super) static MOVEMENT_WORDS: LazyLock<Phrases<Direction>> = LazyLock::new(|| {
     use Direction::{Down, Up};
@@ -612,20 +610,21 @@ pub fn direction_near(
 
 /// "fell to 18%", "stood at 18%": the figure is a level, not a change.
 pub fn is_level(before: &str) -> bool {
-    let lower = tail_lowercase(before);
-    lower.ends_with(" to")
-        || lower.ends_with(" at")
-        || lower.ends_with("of")
-            && !lower.ends_with("increase of")
-            && !lower.ends_with("decline of")
-            && !lower.ends_with("drop of")
-            && !lower.ends_with("fall of")
-            && !lower.ends_with("rise of")
+    let before = before.trim_end();
+    let ends_with = |suffix| ends_with_ignoring_case(before, suffix);
+    ends_with(" to")
+        || ends_with(" at")
+        || ends_with("of")
+            && !ends_with("increase of")
+            && !ends_with("decline of")
+            && !ends_with("drop of")
+            && !ends_with("fall of")
+            && !ends_with("rise of")
 }
 
 /// "fell by $5 million", "a drop of $5 million": an amount that is a change.
 pub fn is_change_by(before: &str) -> bool {
-    let lower = tail_lowercase(before);
+    let before = before.trim_end();
     [
         "by",
         "drop of",
@@ -637,12 +636,21 @@ pub fn is_change_by(before: &str) -> bool {
         "loss of",
     ]
     .iter()
-    .any(|w| lower.ends_with(w))
+    .any(|suffix| ends_with_ignoring_case(before, suffix))
 }
 
 static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:a[ ]year[ ](?:earlier|ago|before)|(?:the[ ])?previous[ ]year|last[ ]year|the[ ]year[ ]before|year-ago|prior[ ]year)").expect("relative year pattern")
 });
+
+/// Whether a date is "a year earlier", "last year" or the like. Every one of them says
+/// "year", which most dates do not.
+fn is_relative_year(date: &str) -> bool {
+    date.as_bytes()
+        .windows(4)
+        .any(|word| word.eq_ignore_ascii_case(b"year"))
+        && RELATIVE_YEAR.is_match(date)
+}
 
 /// The period a figure refers to: the nearest date in its sentence; "a year earlier"
 /// is the sentence's other period moved back one year.
@@ -654,23 +662,23 @@ pub fn period_for(
 ) -> Option<DayInterval> {
     // Figures are sorted by position: take the sentence's by binary search.
     let first = figures.partition_point(|f| f.span.start < sentence.start);
-    let dates: Vec<&Figure> = figures[first..]
-        .iter()
-        .take_while(|f| f.span.start < sentence.end)
-        .filter(|f| f.kind == FigureKind::Date && sentence.contains(f.span))
-        .collect();
-    let distance = |f: &&&Figure| {
+    let dates = || {
+        figures[first..]
+            .iter()
+            .take_while(|f| f.span.start < sentence.end)
+            .filter(|f| f.kind == FigureKind::Date && sentence.contains(f.span))
+    };
+    let distance = |f: &&Figure| {
         if f.span.start >= figure.span.end {
             f.span.start - figure.span.end
         } else {
             figure.span.start.saturating_sub(f.span.end)
         }
     };
-    let nearest = dates.iter().min_by_key(distance)?;
-    if RELATIVE_YEAR.is_match(nearest.span.text(text)) {
-        let anchor = dates
-            .iter()
-            .find(|f| !RELATIVE_YEAR.is_match(f.span.text(text)) && f.period.is_some())?;
+    let nearest = dates().min_by_key(distance)?;
+    if is_relative_year(nearest.span.text(text)) {
+        let anchor =
+            dates().find(|f| !is_relative_year(f.span.text(text)) && f.period.is_some())?;
         let period = anchor.period?;
         return Some(shift_back_one_year(period));
     }
