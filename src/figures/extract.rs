@@ -907,17 +907,30 @@ fn read(text: &str, numeral: Numeral, floor: Option<usize>) -> Option<Reading> {
 
 /// Reads a scale after a numeral ("million", "bn", "k"); single letters m, b and T are
 /// scales only for money ("$5m"), since "5m" is otherwise five metres.
-/// Whether `after` may open with what [`SCALE_AFTER`] reads: a scale letter, or a scale
-/// word (each starts with t, m, b, l or c, in any case) after at most one separator.
-/// Most numerals are followed by neither, and are spared the pattern.
+/// Whether `after` may open with what [`SCALE_AFTER`] reads: a scale letter that ends
+/// a word, or a scale word after at most one separator. Most numerals are followed by
+/// neither ("18% to", "$5 million" is the exception), and are spared the pattern.
 fn may_start_with_scale(after: &str) -> bool {
-    if after.starts_with(['k', 'K', 'm', 'M', 'b', 'B', 'T']) {
+    static SCALE_WORDS: LazyLock<Openers> = LazyLock::new(|| {
+        Openers::words([
+            "thousand", "million", "billion", "trillion", "mln", "mn", "bn", "tn", "bln", "lakh",
+            "lakhs", "crore", "crores",
+        ])
+    });
+    let bytes = after.as_bytes();
+    if matches!(
+        bytes.first(),
+        Some(b'k' | b'K' | b'm' | b'M' | b'b' | b'B' | b'T')
+    ) && !bytes
+        .get(1)
+        .is_some_and(|&b| crate::pattern::is_word_byte(b))
+    {
         return true;
     }
     let word = after
         .strip_prefix([' ', '\u{00A0}', '\u{202F}', '\u{2009}', '-'])
         .unwrap_or(after);
-    word.starts_with(['t', 'T', 'm', 'M', 'b', 'B', 'l', 'L', 'c', 'C'])
+    SCALE_WORDS.admit(word.as_bytes())
 }
 
 fn read_scale(after: &str, money: bool) -> Option<(f64, usize)> {
