@@ -72,6 +72,38 @@ impl Span {
     }
 }
 
+/// A place in an ordered list that follows a run of searches moving forward through it:
+/// the figures of a document are read in order, and each asks for its sentence, its
+/// line and its neighbouring words. Each search starts where the last one ended and
+/// gallops forward, so a run of them costs about one pass over the list instead of a
+/// binary search each; a search that goes back starts over, with the same answer.
+#[derive(Debug, Default)]
+pub struct Seeker {
+    at: std::cell::Cell<usize>,
+}
+
+impl Seeker {
+    /// What `items.partition_point(is_before)` returns: the first index whose item is
+    /// not before the target, `items` being ordered so that those before come first.
+    pub fn partition_point<T>(&self, items: &[T], is_before: impl Fn(&T) -> bool) -> usize {
+        let mut at = self.at.get().min(items.len());
+        if at > 0 && !is_before(&items[at - 1]) {
+            // Behind the last answer: search what comes before it.
+            at = items[..at].partition_point(&is_before);
+        } else {
+            let mut step = 1;
+            while at + step <= items.len() && is_before(&items[at + step - 1]) {
+                at += step;
+                step *= 2;
+            }
+            let end = (at + step).min(items.len() + 1) - 1;
+            at += items[at..end].partition_point(&is_before);
+        }
+        self.at.set(at);
+        at
+    }
+}
+
 /// The largest character boundary of `text` at or before `at`.
 pub fn floor_char_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
@@ -135,6 +167,26 @@ mod tests {
         let mut refs: Vec<&mut usize> = owned.iter_mut().collect();
         utf8_to_utf16_offsets(text, &mut refs);
         owned
+    }
+
+    /// A seeker answers as a binary search does, whichever way the targets move.
+    #[test]
+    fn a_seeker_answers_as_partition_point() {
+        let items: Vec<usize> = (0..200).map(|i| i * 3 / 2).collect();
+        let mut targets: Vec<usize> = (0..320).collect();
+        // Forward, then back, then jumping about.
+        targets.extend((0..320).rev());
+        targets.extend((0..400).map(|i| (i * 7919) % 330));
+        for items in [&items[..], &items[..1], &[][..]] {
+            let seeker = Seeker::default();
+            for &target in &targets {
+                assert_eq!(
+                    seeker.partition_point(items, |&item| item < target),
+                    items.partition_point(|&item| item < target),
+                    "target {target}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub use vocabulary::{Direction, Metric, Polarity};
 
 use crate::figures::{ChangeEnd, DayInterval, Figure, FigureKind, Qualifier};
 use crate::pattern::{Families, WordIndex};
-use crate::span::Span;
+use crate::span::{Seeker, Span};
 use crate::text::Document;
 use std::sync::LazyLock;
 
@@ -61,7 +61,7 @@ pub struct Claim {
 
 impl Claim {
     /// The claim of a figure that measures nothing by itself: a date, a reading time.
-    fn none(figure: &Figure, sentences: &[Span]) -> Claim {
+    fn none(figure: &Figure, sentences: &[Span], seeker: &Seeker) -> Claim {
         Claim {
             subjects: Vec::new(),
             metric: Metric::Unknown,
@@ -72,7 +72,7 @@ impl Claim {
             event: None,
             hedged: false,
             attribution: None,
-            sentence: sentence::containing(sentences, figure.span.start)
+            sentence: sentence::containing_from(seeker, sentences, figure.span.start)
                 .map_or(figure.span, |i| sentences[i]),
         }
     }
@@ -136,6 +136,7 @@ fn analyse_among(
     let mentions = subject::mentions_among(text, index);
     let main = main_subject(&document, &mentions);
     let words = vocabulary::DocumentWords::of(text, index);
+    let seekers = Seekers::default();
     let context = Context {
         text,
         word_index: index,
@@ -144,6 +145,7 @@ fn analyse_among(
         mentions: &mentions,
         main: main.as_ref(),
         words: &words,
+        seekers: &seekers,
     };
     let mut cache = SentenceCache::default();
     let claims: Vec<Claim> = figures
@@ -154,7 +156,7 @@ fn analyse_among(
                 figure.kind,
                 FigureKind::Date | FigureKind::Metadata | FigureKind::Duration
             ) {
-                Claim::none(figure, &sentences)
+                Claim::none(figure, &sentences, &seekers.sentence)
             } else {
                 claim_for(context, index, &mut cache)
             }
@@ -284,6 +286,16 @@ struct Context<'a> {
     mentions: &'a [Mention],
     main: Option<&'a Subject>,
     words: &'a vocabulary::DocumentWords,
+    seekers: &'a Seekers,
+}
+
+/// Where the claim reader is in a document's sentences, names and figures: figures are
+/// read in order, and each searches on from where the last one was.
+#[derive(Default)]
+struct Seekers {
+    sentence: Seeker,
+    mention: Seeker,
+    figure: Seeker,
 }
 
 fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim {
@@ -295,9 +307,10 @@ fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim
         mentions,
         main,
         words,
+        seekers,
     } = context;
     let figure = &figures[index];
-    let sentence = sentence::containing(sentences, figure.span.start)
+    let sentence = sentence::containing_from(&seekers.sentence, sentences, figure.span.start)
         .map_or(figure.span, |i| sentences[i])
         .clamp_around(text, figure.span, SENTENCE_REACH);
     let facts = cache.facts(text, word_index, sentence);
@@ -308,8 +321,10 @@ fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim
         clause.start.min(figure.span.start),
         clause.end.max(figure.span.end),
     );
-    // Mentions are sorted by position: take the clause's by binary search.
-    let first = mentions.partition_point(|m| m.span.start < clause.start);
+    // Mentions are sorted by position: take the clause's by search.
+    let first = seekers
+        .mention
+        .partition_point(mentions, |m| m.span.start < clause.start);
     let in_clause: Vec<&Mention> = mentions[first..]
         .iter()
         .take_while(|m| m.span.start < clause.end)
@@ -357,7 +372,7 @@ fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim
         FigureKind::Percent | FigureKind::PercentagePoints | FigureKind::Multiple
     ) && !vocabulary::is_level(before)
         || (figure.change_end.is_none() && vocabulary::is_change_by(before));
-    let period = vocabulary::period_for(text, figures, figure, sentence);
+    let period = vocabulary::period_for(text, figures, &seekers.figure, figure, sentence);
     let hedged = figure.qualifier == Qualifier::Approximate || facts.hedged;
     Claim {
         subjects,

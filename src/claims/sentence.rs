@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use crate::pattern::WordSet;
-use crate::span::Span;
+use crate::span::{Seeker, Span};
 
 /// Words that end with a period without ending the sentence. Compared without the
 /// period, case-sensitively.
@@ -93,7 +93,12 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
 
 /// The sentence that contains byte offset `at`, if any.
 pub fn containing(sentences: &[Span], at: usize) -> Option<usize> {
-    let index = sentences.partition_point(|sentence| sentence.end <= at);
+    containing_from(&Seeker::default(), sentences, at)
+}
+
+/// [`containing`], for one of a run of offsets that moves forward.
+pub fn containing_from(seeker: &Seeker, sentences: &[Span], at: usize) -> Option<usize> {
+    let index = seeker.partition_point(sentences, |sentence| sentence.end <= at);
     sentences
         .get(index)
         .filter(|sentence| sentence.start <= at)

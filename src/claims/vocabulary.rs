@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::subject::{Mention, Subject};
 use super::{Verdict, sentence};
 use crate::figures::{DayInterval, Dimension, Figure, FigureKind};
-use crate::span::Span;
+use crate::span::{Seeker, Span};
 use crate::span::{floor_char_boundary, window_before};
 
 /// What a figure measures.
@@ -294,6 +294,9 @@ pub struct DocumentWords {
     metric_values: Vec<Metric>,
     directions: Vec<Span>,
     direction_values: Vec<Direction>,
+    /// Where the last figure's search in each list ended.
+    metric_seeker: Seeker,
+    direction_seeker: Seeker,
 }
 
 impl DocumentWords {
@@ -310,6 +313,8 @@ impl DocumentWords {
             metric_values,
             directions,
             direction_values,
+            metric_seeker: Seeker::default(),
+            direction_seeker: Seeker::default(),
         }
     }
 }
@@ -321,12 +326,13 @@ impl DocumentWords {
 /// it. The one before wins a tie. Returns its index in `words`.
 fn nearest(
     words: &[Span],
+    seeker: &Seeker,
     figure: Span,
     before: Span,
     after: Span,
     reach_after: usize,
 ) -> Option<usize> {
-    let first_inside = words.partition_point(|word| word.start < figure.start);
+    let first_inside = seeker.partition_point(words, |word| word.start < figure.start);
     let after_hit = words[first_inside..]
         .iter()
         .enumerate()
@@ -406,6 +412,7 @@ pub fn metric_near(
     let before = Span::new(before_start.min(span.start), span.start);
     let noun = nearest(
         &words.metrics,
+        &words.metric_seeker,
         span,
         before,
         Span::new(span.end, after_end),
@@ -600,6 +607,7 @@ pub fn direction_near(
     );
     let word = nearest(
         &words.directions,
+        &words.direction_seeker,
         figure,
         before,
         Span::new(figure.end, after_end),
@@ -657,11 +665,12 @@ fn is_relative_year(date: &str) -> bool {
 pub fn period_for(
     text: &str,
     figures: &[Figure],
+    seeker: &Seeker,
     figure: &Figure,
     sentence: Span,
 ) -> Option<DayInterval> {
-    // Figures are sorted by position: take the sentence's by binary search.
-    let first = figures.partition_point(|f| f.span.start < sentence.start);
+    // Figures are sorted by position: take the sentence's by search.
+    let first = seeker.partition_point(figures, |f| f.span.start < sentence.start);
     let dates = || {
         figures[first..]
             .iter()

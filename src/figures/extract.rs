@@ -14,7 +14,7 @@ use super::date::{self, DayInterval};
 use super::numeral::{self, Numeral};
 use super::unit::{Dimension, Unit, unit_after};
 use super::{Amount, ChangeEnd, Figure, FigureKind, NEARLY_TOLERANCE, Qualifier};
-use crate::span::{Span, floor_char_boundary, window_before};
+use crate::span::{Seeker, Span, floor_char_boundary, window_before};
 use crate::text;
 
 /// Extracts every figure in `text`, in order of position.
@@ -264,9 +264,10 @@ fn plain(span: Span, kind: FigureKind, amount: Amount) -> Figure {
 }
 
 /// Spans already claimed by a figure, a URL or a date, kept sorted and merged so that a
-/// look-up is a binary search: extraction stays linear in the length of the text.
+/// look-up is a search, which the numerals, asked in order, make from where the last
+/// one ended: extraction stays linear in the length of the text.
 #[derive(Default)]
-struct Taken(Vec<Span>);
+struct Taken(Vec<Span>, Seeker);
 
 impl Taken {
     fn add_all(&mut self, spans: impl IntoIterator<Item = Span>) {
@@ -280,10 +281,13 @@ impl Taken {
             }
         }
         self.0 = merged;
+        self.1 = Seeker::default();
     }
 
     fn overlaps(&self, span: Span) -> bool {
-        let index = self.0.partition_point(|taken| taken.start < span.end);
+        let index = self
+            .1
+            .partition_point(&self.0, |taken| taken.start < span.end);
         index > 0 && self.0[index - 1].end > span.start
     }
 }
@@ -294,8 +298,9 @@ fn leading_value(text: &str) -> f64 {
 }
 
 fn mark_boilerplate(lines: &[text::Line], figures: &mut [Figure]) {
+    let seeker = Seeker::default();
     for figure in figures {
-        let index = lines.partition_point(|line| line.span.end < figure.span.start);
+        let index = seeker.partition_point(lines, |line| line.span.end < figure.span.start);
         figure.boilerplate = lines.get(index).is_some_and(|line| line.boilerplate);
     }
 }
