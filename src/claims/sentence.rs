@@ -27,12 +27,9 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut start = 0;
     let bytes = text.as_bytes();
     // Every character that can end a sentence is ASCII, and an ASCII byte is never part of
-    // a longer UTF-8 sequence: the scan goes byte by byte.
-    for (index, &byte) in bytes.iter().enumerate() {
-        if !matches!(byte, b'\n' | b'.' | b'!' | b'?') {
-            continue;
-        }
-        let ch = char::from(byte);
+    // a longer UTF-8 sequence: the scan goes over bytes.
+    for index in sentence_marks(bytes) {
+        let ch = char::from(bytes[index]);
         let ends = match ch {
             '\n' => true,
             '.' | '!' | '?' => {
@@ -71,6 +68,41 @@ pub fn sentences(text: &str) -> Vec<Span> {
 /// [`ABBREVIATIONS`] as a set: every period before a space asks.
 static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ABBREVIATIONS));
 
+/// The offsets of the bytes that may end a sentence: line breaks, stops, exclamation and
+/// question marks. Eight bytes are tested at a time (most hold none), then one by one.
+fn sentence_marks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Non-zero if any byte of `word` is zero (exact for "any", not for "which").
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let has_mark = move |chunk: &[u8]| {
+        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
+        [b'\n', b'.', b'!', b'?']
+            .iter()
+            .any(|&mark| has_zero(word ^ (ONES * u64::from(mark))) != 0)
+    };
+    let is_mark = |byte: &u8| matches!(byte, b'\n' | b'.' | b'!' | b'?');
+    let whole = bytes.len() / 8 * 8;
+    bytes[..whole]
+        .chunks_exact(8)
+        .enumerate()
+        .filter(move |(_, chunk)| has_mark(chunk))
+        .flat_map(move |(at, chunk)| {
+            chunk
+                .iter()
+                .enumerate()
+                .filter(move |(_, byte)| is_mark(byte))
+                .map(move |(offset, _)| at * 8 + offset)
+        })
+        .chain(
+            bytes[whole..]
+                .iter()
+                .enumerate()
+                .filter(move |(_, byte)| is_mark(byte))
+                .map(move |(offset, _)| whole + offset),
+        )
+}
+
 fn is_abbreviation(before_period: &str) -> bool {
     let word = before_period
         .rsplit([' ', '(', '\t', '"', '“'])
@@ -108,6 +140,27 @@ pub fn containing_from(seeker: &Seeker, sentences: &[Span], at: usize) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_marks_are_every_stop_mark_and_line_break() {
+        let texts = crate::pattern::random_texts(
+            &["a", ".", "!", "?", "\n", " ", "é", "\u{2e}"],
+            3_000,
+            30,
+        );
+        for text in &texts {
+            let expected: Vec<usize> = text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+                .map(|(at, _)| at)
+                .collect();
+            assert_eq!(
+                sentence_marks(text.as_bytes()).collect::<Vec<_>>(),
+                expected
+            );
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|s| s.text(text)).collect()
