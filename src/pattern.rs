@@ -16,7 +16,7 @@ pub use regex_lite::{Captures, Regex, escape};
 #[cfg(not(any(target_arch = "wasm32", feature = "lite-regex")))]
 pub use regex::{Captures, Regex, escape};
 
-use crate::span::Span;
+use crate::span::{Seeker, Span};
 
 /// Compiles a pattern that may run over every byte of a document: with `regex`, a larger
 /// lazy-DFA cache than the default keeps the largest of them, the dates, from thrashing.
@@ -356,6 +356,9 @@ impl Families {
 pub struct WordIndex {
     /// `candidates[f]`: the starts of the words family `f` admits, ascending.
     candidates: Vec<Vec<usize>>,
+    /// Where the last search in each family's candidates ended: a document's sentences
+    /// ask for theirs in order.
+    seekers: Vec<Seeker>,
 }
 
 impl WordIndex {
@@ -369,6 +372,9 @@ impl WordIndex {
         let bytes = text.as_bytes();
         let mut indexes = families.map(|families| WordIndex {
             candidates: vec![Vec::new(); families.members.len()],
+            seekers: (0..families.members.len())
+                .map(|_| Seeker::default())
+                .collect(),
         });
         for start in word_starts(bytes) {
             let triple = Families::triple(&bytes[start..]);
@@ -410,7 +416,7 @@ impl WordIndex {
     /// The starts of family `family`'s words within `within`.
     pub fn starts(&self, family: usize, within: Span) -> &[usize] {
         let starts = &self.candidates[family];
-        let first = starts.partition_point(|&start| start < within.start);
+        let first = self.seekers[family].partition_point(starts, |&start| start < within.start);
         let end = first + starts[first..].partition_point(|&start| start < within.end);
         &starts[first..end]
     }
