@@ -34,8 +34,7 @@ pub fn compile_large(pattern: &str) -> Regex {
 const LITE: bool = cfg!(any(target_arch = "wasm32", feature = "lite-regex"));
 
 /// A pattern whose matches start only at candidates that are cheap to find: words that
-/// open it ([`word_starts`] filtered by [`Openers`] or a test of a word's first bytes), or
-/// runs of digits ([`digit_starts`]).
+/// open it ([`word_starts`] filtered by [`Openers`] or a test of a word's first bytes).
 ///
 /// `regex-lite` has no DFA: a search of the whole text pays for every byte, and the dates
 /// alone took 40% of the page's reading time. At a candidate, an anchored attempt gives up
@@ -672,20 +671,6 @@ impl Iterator for WordStarts<'_> {
     }
 }
 
-/// The offsets where runs of ASCII digits start: a digit after a byte that is not one.
-pub fn digit_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let start = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
-        let len = bytes[start..]
-            .iter()
-            .position(|b| !b.is_ascii_digit())
-            .unwrap_or(bytes.len() - start);
-        at = start + len;
-        Some(start)
-    })
-}
-
 /// The first bytes of a word, lower-cased, up to eight: enough to tell the openers of a
 /// pattern apart. Longer words come back cut, so compare them as prefixes.
 pub fn word_head(rest: &[u8]) -> ([u8; 8], usize) {
@@ -770,6 +755,21 @@ pub(crate) fn random_texts(alphabet: &[&str], count: usize, max_len: usize) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The offsets where runs of ASCII digits start: a digit after a byte that is not one.
+    fn digit_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let start = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+            let len = bytes[start..]
+                .iter()
+                .position(|b| !b.is_ascii_digit())
+                .unwrap_or(bytes.len() - start);
+            at = start + len;
+            Some(start)
+        })
+    }
+
     use std::sync::LazyLock;
 
     #[test]

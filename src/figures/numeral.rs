@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{CandidatePattern, Openers, digit_starts};
+use crate::pattern::{CandidatePattern, Openers};
 
 use crate::span::Span;
 
@@ -28,23 +28,87 @@ pub struct Numeral {
 
 /// Characters that group thousands besides the comma: no-break space, narrow no-break
 /// space and thin space. A plain space groups only before "000" ("10 000 dollars"), since
-/// "in 2024 3 miners" is two numbers; [`DIGITS`] enforces that.
+/// "in 2024 3 miners" is two numbers; [`digit_runs`] enforces that.
 const GROUP_SPACES: &str = "\u{00A0}\u{202F}\u{2009} ";
 
-/// A run of digits with inner separators. Which separators group and which mark decimals
-/// is decided by [`read_digits`], which the regex cannot do without look-around.
-pub static DIGITS: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::new(r"[0-9]+(?:[,.\x{00A0}\x{202F}\x{2009}][0-9]+|\x20000(?-u:\b))*")
-});
-
-/// The runs of digits in `text`, in order.
+/// A run of digits with inner separators: the leftmost-first matches of
+///
+/// ```text
+/// [0-9]+(?:[,.\x{00A0}\x{202F}\x{2009}][0-9]+|\x20000(?-u:\b))*
+/// ```
+///
+/// read by hand (every numeral of a document is one; the tests hold the reader to the
+/// pattern). Which separators group and which mark decimals is decided by
+/// [`read_digits`], which a pattern cannot do without look-around.
 pub fn digit_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
-    DIGITS.find_iter(text, digit_starts(text.as_bytes()))
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = next_digit(bytes, at)?;
+        let end = digit_run_end(bytes, start);
+        at = end;
+        Some(Span::new(start, end))
+    })
 }
 
 /// The run of digits at the very start of `text`, if any.
 pub fn digit_run_at_start(text: &str) -> Option<Span> {
-    DIGITS.find_at(text, 0)
+    let bytes = text.as_bytes();
+    bytes
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+        .then(|| Span::new(0, digit_run_end(bytes, 0)))
+}
+
+/// Where the run of digits that starts at `start` ends.
+fn digit_run_end(bytes: &[u8], start: usize) -> usize {
+    let digits_end = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(bytes.len() - from)
+    };
+    let mut end = digits_end(start);
+    loop {
+        // A separator (no-break, narrow no-break and thin spaces are two and three bytes
+        // of UTF-8) with digits after it, or a plain space before "000" that ends a word.
+        let separator = match &bytes[end..] {
+            [b',' | b'.', ..] => 1,
+            [0xC2, 0xA0, ..] => 2,
+            [0xE2, 0x80, 0xAF | 0x89, ..] => 3,
+            _ => 0,
+        };
+        if separator > 0 && bytes.get(end + separator).is_some_and(u8::is_ascii_digit) {
+            end = digits_end(end + separator);
+        } else if bytes[end..].starts_with(b" 000")
+            && !bytes
+                .get(end + 4)
+                .is_some_and(|&b| crate::pattern::is_word_byte(b))
+        {
+            end += 4;
+        } else {
+            return end;
+        }
+    }
+}
+
+/// The offset of the first ASCII digit at or after `from`: eight bytes are tested at a
+/// time (a word test for a byte between "0" and "9", exact byte by byte), then one by one.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    let has_digit = |word: u64| {
+        // Bytes between 47 ('0' - 1) and 58 ('9' + 1), exclusive, below 128.
+        let low = word & (ONES * 127);
+        (ONES * (127 + 58) - low) & !word & (low + ONES * (127 - 47)) & (ONES * 128) != 0
+    };
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        if has_digit(u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]))) {
+            break;
+        }
+        at += 8;
+    }
+    Some(at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?)
 }
 
 /// How a run of digits reads: its value, its resolution, and how many of its bytes
@@ -56,7 +120,7 @@ pub struct DigitReading {
     pub len: usize,
 }
 
-/// Reads a run of digits matched by [`DIGITS`].
+/// Reads a run of digits found by [`digit_runs`].
 ///
 /// `comma_decimal_ok` allows "3,5" to mean 3.5 (the caller knows a currency or scale word
 /// is attached). Returns `None` for identifiers such as "192.168.1.2" or "1.2.3".
@@ -454,7 +518,7 @@ mod tests {
     use super::*;
 
     /// [`WORD_RUN_OPENERS`] may only reject words no run of number words opens on, and
-    /// runs of digits start where [`digit_starts`] says.
+    /// runs of digits are what their pattern finds.
     #[test]
     fn numerals_are_found_as_a_whole_text_search_finds_them() {
         let phrases = "Twenty-five, a dozen, An eighth, one and a half, three point five, \
@@ -471,11 +535,36 @@ mod tests {
             },
             &[phrases],
         );
-        crate::pattern::assert_same_as_whole_text_search(
-            &DIGITS,
-            |text| digit_starts(text.as_bytes()).collect(),
-            &[phrases],
+        let mut texts = crate::pattern::random_texts(
+            &[
+                "1", "23", "000", " ", ",", ".", "\u{a0}", "\u{202f}", "\u{2009}", "x", "_", "é",
+            ],
+            20_000,
+            10,
         );
+        texts.push(phrases.to_string());
+        crate::pattern::assert_same_as_regex(
+            r"[0-9]+(?:[,.\x{00A0}\x{202F}\x{2009}][0-9]+|\x20000(?-u:\b))*",
+            |text| digit_runs(text).collect(),
+            &texts,
+        );
+        for text in &texts {
+            let at_start = digit_run_at_start(text);
+            let first = digit_runs(text).next().filter(|run| run.start == 0);
+            assert_eq!(at_start, first, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn next_digit_finds_the_first_digit() {
+        let bytes: Vec<u8> = (0..=255u8).chain(*b"abc/:xyz5").collect();
+        for from in 0..bytes.len() {
+            let expected = bytes[from..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .map(|at| from + at);
+            assert_eq!(next_digit(&bytes, from), expected, "from {from}");
+        }
     }
 
     fn digits(run: &str) -> Option<(f64, f64, usize)> {
