@@ -192,8 +192,32 @@ fn opens_a_date(word: &[u8]) -> bool {
         // "early 2027", "fiscal 2025", "year over year": the form is settled by the
         // pattern itself.
         b"early" | b"mid" | b"late" | b"fiscal" | b"year" | b"previous" => true,
-        // "the first quarter", "the second half", "the previous year", "the year before"
-        b"the" => matches!(next(), Some(b'f' | b's' | b't' | b'p' | b'y' | b'1'..=b'4')),
+        // "the first quarter", "the second half", "the previous year", "the year before":
+        // "the" is the most common word there is, so the next word is read whole.
+        b"the" => {
+            const AFTER_THE: [&[u8]; 10] = [
+                b"first",
+                b"second",
+                b"third",
+                b"fourth",
+                b"1st",
+                b"2nd",
+                b"3rd",
+                b"4th",
+                b"previous",
+                b"year",
+            ];
+            let rest = word.get(len..).unwrap_or_default();
+            let rest = rest.strip_prefix(b"-").unwrap_or(rest);
+            let rest = &rest[rest.iter().take_while(|b| **b == b' ').count()..];
+            let next_len = rest
+                .iter()
+                .take_while(|b| crate::pattern::is_word_byte(**b))
+                .count();
+            AFTER_THE
+                .iter()
+                .any(|after| rest[..next_len].eq_ignore_ascii_case(after))
+        }
         b"first" | b"second" | b"third" | b"fourth" => matches!(next(), Some(b'q' | b'h')),
         // "a year earlier", "last year", "this year"
         b"a" | b"last" | b"this" => next() == Some(b'y'),
@@ -487,7 +511,9 @@ mod tests {
             the  second   half of 2025, H2 2025, the 2nd half, early 2027, mid-2025, Late \
             2024, fiscal year 2025, FY25, FY 2026, year-over-year, the previous year, a year \
             earlier, last year, This year, the year before, in March, the April halving, \
-            1st quarter, 3rd-quarter, 12 Dec., Sept. 3rd, a dozen, the 18% drop, 40 - 50.";
+            1st quarter, 3rd-quarter, 12 Dec., Sept. 3rd, a dozen, the 18% drop, 40 - 50, \
+            THE FOURTH QUARTER, the 4th-quarter, the-first quarter, the stock, the Thirds, \
+            the years, the firstly.";
         crate::pattern::assert_same_as_whole_text_search(
             &DATE,
             |text| date_starts(text).collect(),
