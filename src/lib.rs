@@ -32,11 +32,14 @@
 //! # Regex engines
 //!
 //! Natively the patterns run on `regex`; the page's WebAssembly module runs them on
-//! `regex-lite`, which is some 175 KB smaller to download but has no DFA. Every pattern
-//! that runs over a whole document is therefore written so that it can also be tried only
-//! where a match can start, and both engines find the same figures. The choice is made in
-//! one private module, `pattern`; the `lite-regex` feature builds the native crate with
-//! `regex-lite`, for the tests.
+//! `regex-lite`, which is some 175 KB smaller to download but has no DFA. No pattern
+//! scans a whole document: one pass over its words finds where each family of words
+//! (dates, number words, metric nouns, hedges…) may start, and a pattern is tried only
+//! there. Fixed vocabularies are tables rather than patterns, and the most frequent
+//! things (names, runs of digits, clause breaks) are read by hand; each such reader has a
+//! test that holds it to the pattern it replaced. Both engines find the same figures. The
+//! choice is made in one private module, `pattern`; the `lite-regex` feature builds the
+//! native crate with `regex-lite`, for the tests.
 //!
 //! # Failure
 //!

@@ -1,14 +1,21 @@
-//! The regex engine, chosen once for the whole crate.
+//! The regex engine, chosen once for the whole crate, and the ways of finding words that
+//! spare it most of the text.
 //!
-//! Natively, figcheck uses the `regex` crate: its lazy DFA and literal prefilters make the
-//! whole-text passes fast. The page's WebAssembly module uses `regex-lite` instead, which
-//! has the same API and syntax for everything figcheck writes, but no DFA and no Unicode
-//! tables: about 175 KB less to download (gzipped), the difference between the page
-//! fitting its 250 KB budget or not. The `lite-regex` feature builds the native crate with
-//! `regex-lite` too, so that the tests can show both engines read the same figures.
+//! Natively, figcheck uses the `regex` crate. The page's WebAssembly module uses
+//! `regex-lite` instead, which has the same API and syntax for everything figcheck
+//! writes, but no DFA and no Unicode tables: about 175 KB less to download (gzipped), the
+//! difference between the page fitting its 250 KB budget or not. The `lite-regex` feature
+//! builds the native crate with `regex-lite` too, so that the tests can show both engines
+//! read the same figures.
 //!
 //! Patterns are written for both engines: `[0-9]` rather than `\d`, ASCII word
-//! boundaries `(?-u:\b)`, and no Unicode classes.
+//! boundaries `(?-u:\b)`, and no Unicode classes. None of them scans a whole document:
+//!
+//! - a [`WordIndex`] reads a document's words once and keeps, for each family of words
+//!   ([`Families`] of [`Openers`]), where its words start;
+//! - a [`CandidatePattern`] is tried only at those starts;
+//! - a [`Phrases`] table reads a fixed vocabulary with no pattern at all, and a
+//!   [`WordSet`] holds a fixed list of words to look up.
 
 #[cfg(any(target_arch = "wasm32", feature = "lite-regex"))]
 pub use regex_lite::{Captures, Regex, escape};
@@ -30,28 +37,20 @@ pub fn compile_large(pattern: &str) -> Regex {
     built.expect("a pattern of figcheck's own")
 }
 
-/// Whether the engine is `regex-lite`.
-const LITE: bool = cfg!(any(target_arch = "wasm32", feature = "lite-regex"));
-
-/// A pattern whose matches start only at candidates that are cheap to find: words that
-/// open it ([`word_starts`] filtered by [`Openers`] or a test of a word's first bytes).
+/// A pattern whose matches start only at candidates that are cheap to find: the words
+/// that open it, from a document's [`WordIndex`] (or [`word_starts`] filtered by
+/// [`Openers`]), or a few marks such as "@".
 ///
-/// `regex-lite` has no DFA: a search of the whole text pays for every byte, and the dates
-/// alone took 40% of the page's reading time. At a candidate, an anchored attempt gives up
-/// after a few bytes, and most positions are no candidate. `regex` is the other way
-/// round for a pattern with many candidates: its lazy DFA scans a whole text faster than
-/// it can start tens of thousands of short searches, so natively a pattern made with
-/// [`new`](Self::new) leaves its candidates unused. One made with [`rare`](Self::rare)
-/// uses them with both engines: the words it opens on are few, and their starts come
-/// from a [`WordIndex`] read once per document. Both find the same matches, those of a
-/// leftmost-first search of the whole text, as long as every match starts at a candidate:
-/// each use has a test of that (`assert_same_as_whole_text_search`), and the test suite
-/// runs with both engines.
+/// A search of the whole text pays for every byte: with `regex-lite`, which has no DFA,
+/// the dates alone took 40% of the page's reading time, and natively the lazy DFA's scans,
+/// one per family of words, were half of all the time with claims on. At a candidate, an
+/// anchored attempt gives up after a few bytes, and most positions are no candidate. The
+/// attempts find the matches of a leftmost-first search of the whole text, as long as
+/// every match starts at a candidate: each use has a test of that
+/// (`assert_same_as_whole_text_search`), and the test suite runs with both engines.
 pub struct CandidatePattern {
     /// `^(?:pattern)`, tried at each candidate.
     anchored: Regex,
-    /// The pattern itself, for whole-text searches (natively only).
-    whole: Option<Regex>,
 }
 
 /// A match of a [`CandidatePattern`]: the captures of the slice that starts at `offset`.
@@ -75,16 +74,6 @@ impl CandidatePattern {
     pub fn new(pattern: &str) -> CandidatePattern {
         CandidatePattern {
             anchored: compile_large(&format!("^(?:{pattern})")),
-            whole: (!LITE).then(|| compile_large(pattern)),
-        }
-    }
-
-    /// A pattern whose candidates are few, tried only at them with either engine:
-    /// natively too, a few short attempts cost less than a scan of every byte.
-    pub fn rare(pattern: &str) -> CandidatePattern {
-        CandidatePattern {
-            anchored: compile_large(&format!("^(?:{pattern})")),
-            whole: None,
         }
     }
 
@@ -99,16 +88,9 @@ impl CandidatePattern {
         &'s self,
         text: &'h str,
         starts: impl Iterator<Item = usize> + 's,
-    ) -> Box<dyn Iterator<Item = CandidateMatch<'h>> + 's> {
-        if let Some(whole) = &self.whole {
-            return Box::new(
-                whole
-                    .captures_iter(text)
-                    .map(|caps| CandidateMatch { offset: 0, caps }),
-            );
-        }
+    ) -> impl Iterator<Item = CandidateMatch<'h>> + 's {
         // Capturing at once is cheaper here than finding first and then capturing.
-        Box::new(attempts(starts, move |start| {
+        attempts(starts, move |start| {
             let caps = self.anchored.captures(&text[start..])?;
             let end = start + caps.get(0)?.end();
             Some((
@@ -118,7 +100,7 @@ impl CandidatePattern {
                     caps,
                 },
             ))
-        }))
+        })
     }
 
     /// The spans of every match in `text`, as [`captures_iter`](Self::captures_iter)
@@ -127,15 +109,8 @@ impl CandidatePattern {
         &'s self,
         text: &'h str,
         starts: impl Iterator<Item = usize> + 's,
-    ) -> Box<dyn Iterator<Item = Span> + 's> {
-        match &self.whole {
-            Some(whole) => Box::new(
-                whole
-                    .find_iter(text)
-                    .map(|found| Span::new(found.start(), found.end())),
-            ),
-            None => Box::new(self.attempts(text, starts)),
-        }
+    ) -> impl Iterator<Item = Span> + 's {
+        self.attempts(text, starts)
     }
 
     /// The matches of anchored attempts at each of `starts`.

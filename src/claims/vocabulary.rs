@@ -833,7 +833,7 @@ pub static IMPLICIT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static VERDICT: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::rare(
+    CandidatePattern::new(
         r"(?ix)(?-u:\b)(?:
             (?P<word>weak(?:er)?|strong(?:er)?|solid|record|disappointing|poor|robust|stellar|dismal|soft|upbeat|impressive|lacklust(?:re|er)|blowout|better-than-expected|worse-than-expected)
             \x20(?:(?P<period>q[1-4](?:\x20[0-9]{4})?|(?:first|second|third|fourth)[\x20-]quarter)\x20)?

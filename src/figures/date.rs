@@ -154,7 +154,7 @@ static DATE: LazyLock<CandidatePattern> = LazyLock::new(|| {
         // word before is checked in find_dates. "May" is left out: it is also a verb.
         r"(?P<mo>(?-u:\b)(?P<month4>Jan(?:uary)?|Feb(?:ruary)?|March|April|June|July|Aug(?:ust)?|Sept(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b))".to_string(),
     ];
-    CandidatePattern::rare(&patterns.join("|"))
+    CandidatePattern::new(&patterns.join("|"))
 });
 
 /// Where a date may start: the words [`opens_a_date`] accepts.

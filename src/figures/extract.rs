@@ -401,14 +401,14 @@ fn addresses_among<'t>(text: &'t str, web_starts: &'t [usize]) -> impl Iterator<
 
 /// "https://…", "www.…": up to the next space or angle bracket.
 static WEB_ADDRESS: LazyLock<CandidatePattern> =
-    LazyLock::new(|| CandidatePattern::rare(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+"));
+    LazyLock::new(|| CandidatePattern::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>]+"));
 
 static MAIL_ADDRESS: LazyLock<CandidatePattern> =
     LazyLock::new(|| CandidatePattern::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"));
 
 /// "3 min read", "an hour ago": page furniture, not figures about the story.
 static METADATA: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::rare(
+    CandidatePattern::new(
         r"(?i)(?-u:\b)(?:[0-9]+|an?|one) (?:min(?:ute)?s? read|(?:second|minute|hour|day|week)s? ago)(?-u:\b)",
     )
 });
@@ -431,7 +431,7 @@ fn opens_metadata(word: &[u8]) -> bool {
 /// "doubled", "halves". Verb forms only: "the halving" is bitcoin's reward cut, not a
 /// multiple.
 static MULTIPLE_WORD: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    CandidatePattern::rare(r"(?i)(?-u:\b)(?:doubl|tripl|quadrupl|halv)(?:ed|es)(?-u:\b)")
+    CandidatePattern::new(r"(?i)(?-u:\b)(?:doubl|tripl|quadrupl|halv)(?:ed|es)(?-u:\b)")
 });
 
 static MULTIPLE_OPENERS: LazyLock<Openers> =

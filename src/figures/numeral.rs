@@ -269,7 +269,7 @@ static WORD_RUN: LazyLock<CandidatePattern> = LazyLock::new(|| {
     words.push("point");
     words.sort_by_key(|word| std::cmp::Reverse(word.len()));
     let word = format!("(?:{})", words.join("|"));
-    CandidatePattern::rare(&format!(
+    CandidatePattern::new(&format!(
         r"(?i)(?-u:\b)(?:(?:an?|one)[ -])?{word}(?:(?:[ -]|[ ]and[ ](?:an?[ ])?){word})*(?-u:\b)"
     ))
 });
