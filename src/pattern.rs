@@ -25,8 +25,8 @@ pub use regex::{Captures, Regex, escape};
 
 use crate::span::{Seeker, Span};
 
-/// Compiles a pattern that may run over every byte of a document: with `regex`, a larger
-/// lazy-DFA cache than the default keeps the largest of them, the dates, from thrashing.
+/// Compiles a pattern tried all through a document: with `regex`, a larger lazy-DFA cache
+/// than the default keeps the largest of them, the dates, from thrashing.
 pub fn compile_large(pattern: &str) -> Regex {
     #[cfg(not(any(target_arch = "wasm32", feature = "lite-regex")))]
     let built = regex::RegexBuilder::new(pattern)
@@ -581,6 +581,43 @@ static OPENER_CLASSES: [u8; 256] = {
     table
 };
 
+/// The offset of the first byte of `bytes` in `first..=last`, two ASCII bytes, at or
+/// after `from`. Eight bytes are tested at a time, then one by one: a word test for a
+/// byte between two bounds is exact byte by byte, since no sum carries across bytes, and
+/// the capitals or digits of a text are a few in a hundred bytes.
+pub fn next_byte_in(bytes: &[u8], from: usize, first: u8, last: u8) -> Option<usize> {
+    debug_assert!(first.is_ascii() && last.is_ascii() && first <= last);
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    let (below, above) = (u64::from(first) - 1, u64::from(last) + 1);
+    let has_one = |word: u64| {
+        // Bytes strictly between `below` and `above`, and below 128.
+        let low = word & (ONES * 127);
+        (ONES * (127 + above) - low) & !word & (low + ONES * (127 - below)) & (ONES * 128) != 0
+    };
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        if has_one(u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]))) {
+            break;
+        }
+        at += 8;
+    }
+    let offset = bytes
+        .get(at..)?
+        .iter()
+        .position(|b| (first..=last).contains(b))?;
+    Some(at + offset)
+}
+
+/// The index of the capture group `name` of `pattern`: looking a group up by index is
+/// cheaper than by name, which hashes the name, so the patterns read for every figure
+/// find their groups' indices once.
+pub fn group_index(pattern: &Regex, name: &str) -> usize {
+    pattern
+        .capture_names()
+        .position(|group| group == Some(name))
+        .unwrap_or_else(|| panic!("no group {name} in {}", pattern.as_str()))
+}
+
 /// Whether `byte` is a word character for `(?-u:\b)`.
 pub fn is_word_byte(byte: u8) -> bool {
     WORD_BYTES[usize::from(byte)]
@@ -762,6 +799,26 @@ mod tests {
             })
             .collect();
         assert_eq!(words, ["Hi", "w", "rld_1", "2x", "end"]);
+    }
+
+    /// The eight-byte test finds what a byte-by-byte search finds, from every offset of
+    /// all 256 byte values.
+    #[test]
+    fn next_byte_in_finds_the_first_byte_in_its_range() {
+        let bytes: Vec<u8> = (0..=255u8).chain(*b"abc/:@[`{xyz5Z").collect();
+        for (first, last) in [(b'A', b'Z'), (b'0', b'9'), (b'a', b'a')] {
+            for from in 0..bytes.len() {
+                let expected = bytes[from..]
+                    .iter()
+                    .position(|b| (first..=last).contains(b))
+                    .map(|at| from + at);
+                assert_eq!(
+                    next_byte_in(&bytes, from, first, last),
+                    expected,
+                    "from {from}"
+                );
+            }
+        }
     }
 
     #[test]

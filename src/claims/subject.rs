@@ -344,27 +344,6 @@ const SUFFIXES: &[&str] = &[
 static NOT_SUBJECT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_SUBJECTS));
 static HEADLINE_BREAK_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(HEADLINE_BREAKS));
 
-/// The offset of the first ASCII capital in `bytes` at or after `from`. Eight bytes are
-/// tested at a time (a word test for a byte between "A" and "Z", exact byte by byte as
-/// no sum carries across bytes), then one by one: capitals are a few in a hundred bytes.
-fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    let has_capital = |word: u64| {
-        // Bytes between 64 ('A' - 1) and 91 ('Z' + 1), exclusive, below 128.
-        let low = word & (ONES * 127);
-        (ONES * (127 + 91) - low) & !word & (low + ONES * (127 - 64)) & (ONES * 128) != 0
-    };
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if has_capital(word) {
-            break;
-        }
-        at += 8;
-    }
-    Some(at + bytes.get(at..)?.iter().position(u8::is_ascii_uppercase)?)
-}
-
 /// The runs of capitalised words that may name a subject, in order: a capitalised word
 /// (or an all-caps ticker, or "U.S"), then more capitalised words, "&", or a short
 /// number that is part of a name ("Hut 8"). Exactly the leftmost-first matches of
@@ -393,7 +372,7 @@ fn capitalised_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
     std::iter::from_fn(move || {
         // The next capital that starts a word.
         let start = loop {
-            let candidate = next_capital(bytes, at)?;
+            let candidate = crate::pattern::next_byte_in(bytes, at, b'A', b'Z')?;
             at = candidate + 1;
             if candidate == 0 || !crate::pattern::is_word_byte(bytes[candidate - 1]) {
                 break candidate;
@@ -807,26 +786,6 @@ mod tests {
             spans(SubjectKind::Organisation),
             &texts,
         );
-    }
-
-    #[test]
-    fn next_capital_finds_the_first_capital() {
-        let mut bytes: Vec<u8> = (0..=255u8).collect();
-        bytes.extend(b"abcdefghijklmnopqrstuvwxyz@[`{\x80\xc1\xdaZ");
-        for from in 0..bytes.len() {
-            assert_eq!(
-                next_capital(&bytes, from),
-                bytes[from..]
-                    .iter()
-                    .position(u8::is_ascii_uppercase)
-                    .map(|at| from + at),
-                "from {from}"
-            );
-        }
-        let no_capitals: Vec<u8> = (0..=255u8).filter(|b| !b.is_ascii_uppercase()).collect();
-        for from in 0..no_capitals.len() {
-            assert_eq!(next_capital(&no_capitals, from), None);
-        }
     }
 
     /// The hand-written reader of capitalised runs finds what its pattern finds.

@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use crate::pattern::{
-    CandidateMatch, CandidatePattern, Captures, Openers, Regex, word_head, word_starts,
+    CandidateMatch, CandidatePattern, Captures, Openers, Regex, group_index, word_head, word_starts,
 };
 use serde::{Serialize, Serializer};
 
@@ -363,19 +363,12 @@ fn valid_day(year: i32, month: u32, day: u32) -> Option<DayInterval> {
 /// The forms of [`DATE`], one per top-level group, by group index: looking a group up
 /// by index is cheaper than by name, and every match asks which form it is.
 static FORMS: LazyLock<Vec<(usize, &'static str)>> = LazyLock::new(|| {
-    const NAMES: [&str; 13] = [
-        "iso", "mdy", "dmy", "my", "q", "oq", "h", "hh", "eml", "fy", "rel", "mo", "",
+    const NAMES: [&str; 12] = [
+        "iso", "mdy", "dmy", "my", "q", "oq", "h", "hh", "eml", "fy", "rel", "mo",
     ];
-    DATE.pattern()
-        .capture_names()
-        .enumerate()
-        .filter_map(|(index, name)| {
-            let name = name?;
-            NAMES[..12]
-                .iter()
-                .find(|form| **form == name)
-                .map(|form| (index, *form))
-        })
+    NAMES
+        .iter()
+        .map(|&form| (group_index(DATE.pattern(), form), form))
         .collect()
 });
 
@@ -395,17 +388,8 @@ macro_rules! date_groups {
             $($name: usize,)*
         }
 
-        static GROUPS: LazyLock<DateGroups> = LazyLock::new(|| {
-            let names: Vec<Option<&str>> = DATE.pattern().capture_names().collect();
-            let index = |name: &str| {
-                names
-                    .iter()
-                    .position(|n| *n == Some(name))
-                    .expect("a group of the date pattern")
-            };
-            DateGroups {
-                $($name: index(stringify!($name)),)*
-            }
+        static GROUPS: LazyLock<DateGroups> = LazyLock::new(|| DateGroups {
+            $($name: group_index(DATE.pattern(), stringify!($name)),)*
         });
     };
 }

@@ -1103,13 +1103,7 @@ struct QualifierGroups {
 }
 
 static QUALIFIER_GROUPS: LazyLock<QualifierGroups> = LazyLock::new(|| {
-    let names: Vec<Option<&str>> = QUALIFIER_BEFORE.capture_names().collect();
-    let index = |name: &str| {
-        names
-            .iter()
-            .position(|n| *n == Some(name))
-            .expect("a group of the qualifier pattern")
-    };
+    let index = |name| crate::pattern::group_index(&QUALIFIER_BEFORE, name);
     QualifierGroups {
         least: index("least"),
         most: index("most"),
