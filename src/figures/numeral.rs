@@ -44,7 +44,7 @@ pub fn digit_runs(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = next_digit(bytes, at)?;
+        let start = crate::pattern::next_byte_in(bytes, at, b'0', b'9')?;
         let end = digit_run_end(bytes, start);
         at = end;
         Some(Span::new(start, end))
@@ -90,25 +90,6 @@ fn digit_run_end(bytes: &[u8], start: usize) -> usize {
             return end;
         }
     }
-}
-
-/// The offset of the first ASCII digit at or after `from`: eight bytes are tested at a
-/// time (a word test for a byte between "0" and "9", exact byte by byte), then one by one.
-fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    let has_digit = |word: u64| {
-        // Bytes between 47 ('0' - 1) and 58 ('9' + 1), exclusive, below 128.
-        let low = word & (ONES * 127);
-        (ONES * (127 + 58) - low) & !word & (low + ONES * (127 - 47)) & (ONES * 128) != 0
-    };
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        if has_digit(u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]))) {
-            break;
-        }
-        at += 8;
-    }
-    Some(at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?)
 }
 
 /// How a run of digits reads: its value, its resolution, and how many of its bytes
@@ -257,16 +238,7 @@ const DENOMINATORS: &[(&str, f64)] = &[
 /// A run of number words joined by spaces, hyphens and "and". The run may start with
 /// "a"/"an" ("a dozen", "a third"); [`read_words`] decides what the run means.
 static WORD_RUN: LazyLock<CandidatePattern> = LazyLock::new(|| {
-    let mut words: Vec<&str> = UNITS
-        .iter()
-        .chain(SCALES)
-        .chain(DENOMINATORS)
-        .map(|(w, _)| *w)
-        .collect();
-    words.push("dozen");
-    words.push("dozens");
-    // "three point five": read_words takes the digits after "point" as decimals.
-    words.push("point");
+    let mut words: Vec<&str> = number_words().collect();
     words.sort_by_key(|word| std::cmp::Reverse(word.len()));
     let word = format!("(?:{})", words.join("|"));
     CandidatePattern::new(&format!(
@@ -276,28 +248,23 @@ static WORD_RUN: LazyLock<CandidatePattern> = LazyLock::new(|| {
 
 /// The words a [`WORD_RUN`] opens on; "a" and "an" only before a number word, which
 /// [`opens_a_word_run`] checks.
-pub(crate) static WORD_RUN_OPENERS: LazyLock<Openers> = LazyLock::new(|| {
-    Openers::words(
-        UNITS
-            .iter()
-            .chain(SCALES)
-            .chain(DENOMINATORS)
-            .map(|(w, _)| *w)
-            .chain(["a", "an", "dozen", "point"]),
-    )
-});
+pub(crate) static WORD_RUN_OPENERS: LazyLock<Openers> =
+    LazyLock::new(|| Openers::words(number_words().chain(["a", "an"])));
 
 /// The number words themselves, without "a" and "an".
-static NUMBER_WORDS: LazyLock<Openers> = LazyLock::new(|| {
-    Openers::words(
-        UNITS
-            .iter()
-            .chain(SCALES)
-            .chain(DENOMINATORS)
-            .map(|(w, _)| *w)
-            .chain(["dozen", "point"]),
-    )
-});
+static NUMBER_WORDS: LazyLock<Openers> = LazyLock::new(|| Openers::words(number_words()));
+
+/// Every word a [`WORD_RUN`] is made of, but "a" and "an": the pattern and the words it
+/// opens on are made from this one list, so that no word of a run goes untried.
+fn number_words() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .chain(SCALES)
+        .chain(DENOMINATORS)
+        .map(|(w, _)| *w)
+        // "three point five": read_words takes the digits after "point" as decimals.
+        .chain(["dozen", "dozens", "point"])
+}
 
 /// Whether a word [`WORD_RUN_OPENERS`] admits at `start` can open a run: any number
 /// word, but "a" or "an" only before one ("a dozen", not "a company"), as the pattern
@@ -521,7 +488,9 @@ mod tests {
     /// runs of digits are what their pattern finds.
     #[test]
     fn numerals_are_found_as_a_whole_text_search_finds_them() {
-        let phrases = "Twenty-five, a dozen, An eighth, one and a half, three point five, \
+        // Regression: "dozens" was left out of the words a run opens on, so "hired dozens
+        // more" lost its count when runs were tried only at those words.
+        let phrases = "Dozens of them, hired dozens more, Twenty-five, a dozen, An eighth, one and a half, three point five, \
             one hundred and seventy-five thousand, two-thirds of the forty-two, often money \
             tone, the none, ten-fold, a third, 1,234.5 and 1 000 and 1\u{a0}234 and 2024 3, \
             x12 A4 1.2.3 99,99,99 0.5";
@@ -552,18 +521,6 @@ mod tests {
             let at_start = digit_run_at_start(text);
             let first = digit_runs(text).next().filter(|run| run.start == 0);
             assert_eq!(at_start, first, "in {text:?}");
-        }
-    }
-
-    #[test]
-    fn next_digit_finds_the_first_digit() {
-        let bytes: Vec<u8> = (0..=255u8).chain(*b"abc/:xyz5").collect();
-        for from in 0..bytes.len() {
-            let expected = bytes[from..]
-                .iter()
-                .position(u8::is_ascii_digit)
-                .map(|at| from + at);
-            assert_eq!(next_digit(&bytes, from), expected, "from {from}");
         }
     }
 
@@ -615,6 +572,9 @@ mod tests {
             vec![("three hundred".into(), 300.0)]
         );
         assert_eq!(words("a dozen rigs"), vec![("a dozen".into(), 12.0)]);
+        // Regression: runs were tried only at the words that open them, and "dozens" was
+        // not among them.
+        assert_eq!(words("hired dozens more"), vec![("dozens".into(), 12.0)]);
         assert_eq!(
             words("two thousand and five"),
             vec![("two thousand and five".into(), 2005.0)]
