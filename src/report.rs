@@ -15,7 +15,7 @@
 use serde::Serialize;
 
 use crate::check::{Finding, FindingKind, Severity};
-use crate::claims::{Analysis, Claim, Direction, Metric};
+use crate::claims::{Analysis, Basis, Claim, Direction, Modality, Quantity};
 use crate::figures::{Amount, ChangeEnd, DayInterval, Figure, FigureKind, Qualifier, Unit};
 use crate::span::{Span, utf8_to_utf16_offsets};
 
@@ -89,7 +89,14 @@ pub struct FigureEntry {
     pub subject: Option<String>,
     /// Every subject when a list shares the figure.
     pub subjects: Vec<String>,
-    pub metric: Metric,
+    /// What the figure counts or measures, or null.
+    pub quantity: Option<Quantity>,
+    /// The quantity's name, "unknown" when nothing says (kept from the first shape).
+    pub metric: String,
+    /// Against what a change is measured, in which session, on which measure.
+    pub basis: Basis,
+    /// "actual", "expected" (estimates, forecasts, targets) or "historical" (records).
+    pub modality: Modality,
     pub segment: Option<String>,
     pub direction: Option<Direction>,
     pub is_change: bool,
@@ -124,10 +131,17 @@ pub struct FindingEntry {
     pub severity: Severity,
     pub confidence: f64,
     pub subject: String,
-    pub metric: Metric,
+    pub quantity: Option<Quantity>,
+    /// The quantity's name, "unknown" when nothing says (kept from the first shape).
+    pub metric: String,
     pub a: SideEntry,
     pub b: SideEntry,
     pub explanation: String,
+}
+
+/// A quantity's name for the `metric` field: "unknown" when there is none.
+fn metric_name(quantity: Option<&Quantity>) -> String {
+    quantity.map_or_else(|| "unknown".to_string(), |q| q.key().to_string())
 }
 
 fn figure_id(doc: &str, index: usize) -> String {
@@ -243,7 +257,10 @@ fn figure_entry(analysis: &Analysis, index: usize, figure: &Figure, claim: &Clai
         boilerplate: figure.boilerplate,
         subject: claim.subjects.first().map(|s| s.name.to_string()),
         subjects: claim.subjects.iter().map(|s| s.name.to_string()).collect(),
-        metric: claim.metric,
+        quantity: claim.quantity.clone(),
+        metric: metric_name(claim.quantity.as_ref()),
+        basis: claim.basis,
+        modality: claim.modality,
         segment: claim.segment.clone(),
         direction: claim.direction,
         is_change: claim.is_change,
@@ -280,12 +297,20 @@ pub fn reading(figure: &Figure, claim: &Claim) -> String {
                 .join(", "),
         );
     }
-    if claim.metric != Metric::Unknown {
+    if let Some(quantity) = &claim.quantity {
         let metric = match &claim.segment {
-            Some(segment) => format!("{segment} {}", claim.metric.label()),
-            None => claim.metric.label().to_string(),
+            Some(segment) => format!("{segment} {}", quantity.key()),
+            None => quantity.key().to_string(),
         };
         parts.push(metric);
+    }
+    if let Some(basis) = claim.basis.describe() {
+        parts.push(basis);
+    }
+    match claim.modality {
+        Modality::Actual => {}
+        Modality::Expected => parts.push("expected".into()),
+        Modality::Historical => parts.push("earlier figure".into()),
     }
     if let Some(direction) = claim.direction {
         parts.push(if direction == Direction::Up {
@@ -378,7 +403,7 @@ pub fn format_value(value: f64, unit: Unit) -> String {
 }
 
 /// A number without float noise: 115.2, 18, 0.333.
-fn trim_number(value: f64) -> String {
+pub(crate) fn trim_number(value: f64) -> String {
     // Whole numbers, most figures in news, need no rounding.
     if value.fract() == 0.0 && value.abs() < 1e15 {
         return (value as i64).to_string();
@@ -419,7 +444,8 @@ fn finding_entry(analyses: &[Analysis], finding: Finding) -> FindingEntry {
         severity: finding.severity,
         confidence: (finding.confidence * 100.0).round() / 100.0,
         subject: finding.subject.clone(),
-        metric: finding.metric,
+        metric: metric_name(finding.quantity.as_ref()),
+        quantity: finding.quantity,
         a: side(&finding.a),
         b: side(&finding.b),
         explanation: finding.explanation,

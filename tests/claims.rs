@@ -93,7 +93,7 @@ fn check_figure(figures: &[FigureEntry], line: &str) -> Result<(), String> {
         let got = match key.as_str() {
             "subject" => figure.subject.clone().unwrap_or_default(),
             "subjects" => figure.subjects.join(","),
-            "metric" => figure.metric.label().to_string(),
+            "metric" => figure.metric.clone(),
             "direction" => figure
                 .direction
                 .map_or("-".to_string(), |d| format!("{d:?}").to_lowercase()),

@@ -55,29 +55,32 @@ fn signed_change(analysis: &Analysis, index: usize) -> Option<(f64, f64)> {
 }
 
 fn compound_change(analysis: &Analysis, doc: usize) -> Vec<Finding> {
-    use crate::claims::Metric;
-    let change_of = |metric: Metric, i: usize| {
+    use crate::claims::quantity::known;
+    let change_of = |metric: &str, i: usize| {
         let (figure, claim) = (&analysis.figures[i], &analysis.claims[i]);
         figure.kind == FigureKind::Percent
             && !figure.boilerplate
             && claim.is_change
             && claim.direction.is_some()
-            && claim.metric == metric
+            && claim.quantity.as_ref().is_some_and(|q| q.is(metric))
     };
     let figures = 0..analysis.figures.len();
-    let Some(production) = figures.clone().find(|&i| change_of(Metric::Production, i)) else {
+    let Some(production) = figures.clone().find(|&i| change_of(known::PRODUCTION, i)) else {
         return Vec::new();
     };
     let sentence = analysis.claims[production].sentence;
     let Some(price) = figures
         .clone()
-        .find(|&i| change_of(Metric::AssetPrice, i) && analysis.claims[i].sentence == sentence)
+        .find(|&i| change_of(known::PRICE, i) && analysis.claims[i].sentence == sentence)
     else {
         return Vec::new();
     };
     let mining = |i: usize| {
         let claim = &analysis.claims[i];
-        claim.metric == Metric::Revenue
+        claim
+            .quantity
+            .as_ref()
+            .is_some_and(|q| q.is(known::REVENUE))
             && claim
                 .segment
                 .as_deref()
@@ -86,7 +89,7 @@ fn compound_change(analysis: &Analysis, doc: usize) -> Vec<Finding> {
     // The mining revenue change: stated in percent, or from two levels.
     let stated = figures
         .clone()
-        .find(|&i| mining(i) && change_of(Metric::Revenue, i))
+        .find(|&i| mining(i) && change_of(known::REVENUE, i))
         .and_then(|i| Some((signed_change(analysis, i)?, i)))
         .or_else(|| {
             let from = figures
@@ -127,7 +130,8 @@ fn compound_change(analysis: &Analysis, doc: usize) -> Vec<Finding> {
         a: side(analysis, doc, production),
         b: side(analysis, doc, revenue),
         subject,
-        metric: Metric::Revenue,
+        quantity: Some(crate::claims::Quantity::named(known::REVENUE)),
+        values: [0, 0],
         explanation: format!(
             "mining revenue: production {:+.0}% and price {:+.0}% imply {:.2} × {:.2} − 1 = {:+.1}%, but the article gives {:+.1}% (more than {} points apart).",
             pm * 100.0,
@@ -239,7 +243,8 @@ fn shares_past_the_whole(analysis: &Analysis, doc: usize) -> Vec<Finding> {
                 a: side(analysis, doc, first_share),
                 b: side(analysis, doc, last_share),
                 subject: subject_name(claim),
-                metric: claim.metric,
+                quantity: claim.quantity.clone(),
+                values: [0, 0],
                 explanation: format!(
                     "shares of {whole}: {} = {}%, more than the whole.",
                     listed.join(" + "),
@@ -291,7 +296,7 @@ fn parts_in_paragraph(analysis: &Analysis, doc: usize, levels: &[usize]) -> Vec<
         };
         let same_whole = |i: usize| {
             let claim = &analysis.claims[i];
-            claim.metric == total_claim.metric
+            claim.quantity == total_claim.quantity
                 && claim.subjects.first().map(|s| &s.key)
                     == total_claim.subjects.first().map(|s| &s.key)
                 && analysis.figures[i]
@@ -350,10 +355,11 @@ fn parts_in_paragraph(analysis: &Analysis, doc: usize, levels: &[usize]) -> Vec<
             a: side(analysis, doc, last),
             b: side(analysis, doc, total),
             subject: subject.clone(),
-            metric: total_claim.metric,
+            quantity: total_claim.quantity.clone(),
+            values: [0, 0],
             explanation: format!(
                 "{subject}'s {}: the parts ({}) add up to more than the total of {}.",
-                total_claim.metric.label(),
+                quantity_label(total_claim),
                 listed.join(" + "),
                 amount(total_figure),
             ),
@@ -411,9 +417,9 @@ fn growth_recomputed(analysis: &Analysis, doc: usize) -> Vec<Finding> {
         }
         let subject = subject_name(claim);
         let what = if subject.is_empty() {
-            claim.metric.label().to_string()
+            quantity_label(claim).to_string()
         } else {
-            format!("{subject}'s {}", claim.metric.label())
+            format!("{subject}'s {}", quantity_label(claim))
         };
         let amount = crate::report::format_amount;
         findings.push(Finding {
@@ -423,7 +429,8 @@ fn growth_recomputed(analysis: &Analysis, doc: usize) -> Vec<Finding> {
             a: side(analysis, doc, index),
             b: side(analysis, doc, to),
             subject,
-            metric: claim.metric,
+            quantity: claim.quantity.clone(),
+            values: [0, 0],
             explanation: format!(
                 "{what}: from {} to {} is {:+.1}% ({} / {} − 1), not {}{}%.",
                 amount(from_figure),
@@ -531,6 +538,14 @@ fn same_kind(analysis: &Analysis, pair: (usize, usize)) -> Option<(usize, usize)
         _ => false,
     };
     (same_unit && a.kind == b.kind).then_some(pair)
+}
+
+/// A claim's quantity in words, "figure" when nothing says.
+fn quantity_label(claim: &crate::claims::Claim) -> &str {
+    claim
+        .quantity
+        .as_ref()
+        .map_or("figure", crate::claims::Quantity::key)
 }
 
 #[cfg(test)]

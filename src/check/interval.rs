@@ -87,8 +87,8 @@ impl Interval {
     }
 
     /// "[17.5%, 18.5%]", in the figure's own unit.
-    pub fn display(&self, unit: Unit) -> String {
-        let factor = unit.to_base();
+    pub fn display(&self, unit: Option<Unit>) -> String {
+        let factor = unit.map_or(1.0, |u| u.to_base());
         let side = |value: f64| {
             if value.is_infinite() {
                 if value > 0.0 {
@@ -97,7 +97,10 @@ impl Interval {
                     "−∞".to_string()
                 }
             } else {
-                crate::report::format_value(value / factor, unit)
+                match unit {
+                    Some(unit) => crate::report::format_value(value / factor, unit),
+                    None => crate::report::trim_number(value),
+                }
             }
         };
         let open = if self.low_strict { "(" } else { "[" };

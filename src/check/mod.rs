@@ -28,7 +28,7 @@ use serde::Serialize;
 
 pub use interval::Interval;
 
-use crate::claims::{Analysis, Direction, Metric, Polarity, SubjectKind, Verdict};
+use crate::claims::{Analysis, Direction, Modality, Polarity, Quantity, Verdict};
 use crate::figures::{Figure, FigureKind, Qualifier, Unit};
 use crate::span::Span;
 
@@ -45,6 +45,10 @@ pub enum FindingKind {
     Corroboration,
     /// Figures that would disagree but refer to different periods.
     NotComparable,
+    /// A disagreement the checker is not sure of (confidence below
+    /// [`ALARM_CONFIDENCE`]): shown apart and folded, never counted as a contradiction.
+    #[serde(rename = "possible")]
+    Possible,
     /// An article's own figures that its arithmetic contradicts: a stated change that
     /// the two levels it runs between do not give.
     ArithmeticMismatch,
@@ -80,10 +84,24 @@ pub struct Finding {
     pub b: Side,
     /// The subject's name, as the first side writes it.
     pub subject: String,
-    pub metric: Metric,
+    /// What both sides count or measure.
+    pub quantity: Option<Quantity>,
+    /// The two values compared, in base units, rounded to four significant digits and
+    /// in order: repeats of one disagreement fold into one finding, and two different
+    /// disagreements about one quantity do not.
+    #[serde(skip)]
+    pub values: [i64; 2],
     /// What was compared and why it disagrees, with the arithmetic.
     pub explanation: String,
 }
+
+/// The confidence from which a disagreement is an alarm; below it, it is
+/// [`FindingKind::Possible`]. Calibrated on the devset (BENCHMARKS.md has the curve).
+pub const ALARM_CONFIDENCE: f64 = 0.85;
+
+/// How many days apart two articles' datelines may be for a figure that states no
+/// period in one to be taken as of the same moment as the other's.
+pub const STORY_DAYS: i32 = 4;
 
 /// Kinds of figure that can be compared.
 fn comparable_kind(kind: FigureKind) -> bool {
@@ -94,8 +112,18 @@ fn comparable_kind(kind: FigureKind) -> bool {
             | FigureKind::Money
             | FigureKind::Quantity
             | FigureKind::Count
+            | FigureKind::Number
             | FigureKind::Multiple
+            | FigureKind::Fraction
     )
+}
+
+/// Kinds that are compared with each other: a count is a number with its noun said.
+fn kind_class(kind: FigureKind) -> FigureKind {
+    match kind {
+        FigureKind::Number => FigureKind::Count,
+        other => other,
+    }
 }
 
 /// The most distinct claims one document contributes about one subject and metric. A
@@ -121,7 +149,8 @@ struct ComparisonKey<'a> {
     segment: Option<&'a str>,
     hedged: bool,
     subjects: usize,
-    metric: Metric,
+    basis: crate::claims::Basis,
+    modality: Modality,
 }
 
 impl<'a> ComparisonKey<'a> {
@@ -141,7 +170,8 @@ impl<'a> ComparisonKey<'a> {
             segment: claim.segment.as_deref(),
             hedged: claim.hedged,
             subjects: claim.subjects.len(),
-            metric: claim.metric,
+            basis: claim.basis,
+            modality: claim.modality,
         }
     }
 }
@@ -151,90 +181,136 @@ type ClaimRef = (usize, usize);
 
 /// Checks the corpus. With `focus`, only findings that involve that document.
 pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
-    let mut buckets: HashMap<(&str, Metric), Vec<ClaimRef>> = HashMap::new();
+    // Claims by quantity: only claims that count or measure the same thing can disagree.
+    let mut buckets: HashMap<&str, Vec<ClaimRef>> = HashMap::new();
     // Claims already placed, by bucket, document and everything a comparison reads: an
     // article that repeats a claim word for word adds nothing to compare, and comparing
     // every repeat with every other would make checking quadratic in the repeats.
-    let mut seen: HashSet<(&str, Metric, usize, ComparisonKey)> = HashSet::new();
-    let mut per_document: HashMap<(&str, Metric, usize), usize> = HashMap::new();
+    let mut seen: HashSet<(&str, usize, ComparisonKey)> = HashSet::new();
+    let mut per_document: HashMap<(&str, usize), usize> = HashMap::new();
+    // The subjects each document names for each quantity: a figure that names none is
+    // taken to be about another's subject only when neither document names another.
+    let mut named_subjects: HashMap<(usize, &str), Vec<&str>> = HashMap::new();
+    // The values each document states for one quantity of one subject: an article that
+    // gives several ("180 seats" in the first round, "192" in the second) leaves open
+    // which of them another article's figure is to be set against.
+    let mut values_stated: HashMap<ValueGroup, Vec<i64>> = HashMap::new();
     // With a focus, only the buckets the focused document has a claim in can give a
     // finding: checking one new article against a thousand loaded ones reads the others'
     // claims, but builds nothing for buckets the new article does not touch.
-    let focus_buckets: Option<HashSet<(&str, Metric)>> = focus.map(|f| {
+    let focus_buckets: Option<HashSet<&str>> = focus.map(|f| {
         analyses.get(f).map_or_else(HashSet::new, |analysis| {
             analysis
                 .claims
                 .iter()
-                .flat_map(|claim| {
-                    claim
-                        .subjects
-                        .iter()
-                        .map(move |subject| (&*subject.key, claim.metric))
-                })
+                .filter_map(|claim| claim.quantity.as_ref().map(Quantity::key))
                 .collect()
         })
     });
-    let focus_keys: Option<HashSet<&str>> = focus_buckets
-        .as_ref()
-        .map(|buckets| buckets.iter().map(|(key, _)| *key).collect());
     for (doc, analysis) in analyses.iter().enumerate() {
-        if let Some(keys) = &focus_keys
-            && !analysis
-                .subject_keys
-                .iter()
-                .any(|key| keys.contains(&**key))
-        {
-            continue;
-        }
         for (index, (figure, claim)) in analysis.figures.iter().zip(&analysis.claims).enumerate() {
-            if figure.boilerplate
-                || claim.metric == Metric::Unknown
-                || !comparable_kind(figure.kind)
-            {
+            let Some(quantity) = claim.quantity.as_ref().map(Quantity::key) else {
                 continue;
-            }
-            let relevant = |bucket: &(&str, Metric)| {
-                focus_buckets
-                    .as_ref()
-                    .is_none_or(|buckets| buckets.contains(bucket))
             };
-            if !claim
-                .subjects
-                .iter()
-                .any(|subject| relevant(&(&*subject.key, claim.metric)))
+            if figure.boilerplate
+                || !comparable_kind(figure.kind)
+                || focus_buckets
+                    .as_ref()
+                    .is_some_and(|buckets| !buckets.contains(quantity))
             {
                 continue;
             }
+            if !seen.insert((quantity, doc, ComparisonKey::of(figure, claim))) {
+                continue;
+            }
+            let count = per_document.entry((quantity, doc)).or_default();
+            if *count >= MAX_CLAIMS_PER_BUCKET {
+                continue;
+            }
+            *count += 1;
+            buckets.entry(quantity).or_default().push((doc, index));
+            let group = (
+                doc,
+                quantity,
+                claim.subjects.first().map_or("", |s| &*s.key),
+                claim.is_change,
+                claim.modality,
+            );
+            let value = fold_values(figure, figure, figure.unit, figure.unit)[0];
+            let values = values_stated.entry(group).or_default();
+            if !values.contains(&value) {
+                values.push(value);
+            }
+            let named = named_subjects.entry((doc, quantity)).or_default();
             for subject in &claim.subjects {
-                let bucket = (&*subject.key, claim.metric);
-                if !relevant(&bucket) {
-                    continue;
+                if !named.contains(&&*subject.key) {
+                    named.push(&subject.key);
                 }
-                if !seen.insert((bucket.0, bucket.1, doc, ComparisonKey::of(figure, claim))) {
-                    continue;
-                }
-                let count = per_document.entry((bucket.0, bucket.1, doc)).or_default();
-                if *count >= MAX_CLAIMS_PER_BUCKET {
-                    continue;
-                }
-                *count += 1;
-                buckets.entry(bucket).or_default().push((doc, index));
             }
         }
     }
+    let mut stories = Stories::new(analyses);
 
     let mut findings: Vec<(Finding, Option<Reason>)> = Vec::new();
-    for refs in buckets.values() {
+    for (quantity, refs) in &buckets {
+        let mut compared: Vec<(Finding, Reason)> = Vec::new();
+        // The claims that some figure of another document agrees with, by that document:
+        // a figure matched there is about what the match is about, and its
+        // disagreement with the same document's other figures is not a contradiction
+        // ("240 seats" beside "99 seats" for two parties).
+        let mut agreed: HashSet<(ClaimRef, usize)> = HashSet::new();
         for (i, &a) in refs.iter().enumerate() {
             for &b in &refs[i + 1..] {
                 if focus.is_some_and(|f| a.0 != f && b.0 != f) {
                     continue;
                 }
-                if let Some((finding, reason)) = compare(analyses, a, b) {
-                    findings.push((finding, Some(reason)));
+                let others = |doc: usize| {
+                    named_subjects
+                        .get(&(doc, *quantity))
+                        .map_or(&[][..], Vec::as_slice)
+                };
+                let several = |r: ClaimRef| {
+                    let claim = &analyses[r.0].claims[r.1];
+                    let group = (
+                        r.0,
+                        *quantity,
+                        claim.subjects.first().map_or("", |s| &*s.key),
+                        claim.is_change,
+                        claim.modality,
+                    );
+                    values_stated
+                        .get(&group)
+                        .is_some_and(|values| values.len() > 1)
+                };
+                let context = Pair {
+                    named_a: others(a.0),
+                    named_b: others(b.0),
+                    several_values: several(a) || several(b),
+                };
+                if let Some((finding, reason)) = compare(analyses, &mut stories, context, a, b) {
+                    if reason == Reason::Overlap {
+                        // Only a figure of the story's moment matches: an earlier one
+                        // ("a record of", "up from") does not.
+                        agreed.insert((a, b.0));
+                        agreed.insert((b, a.0));
+                    }
+                    compared.push((finding, reason));
                 }
             }
         }
+        findings.extend(
+            compared
+                .into_iter()
+                .filter(|(finding, reason)| {
+                    let (Some(fa), Some(fb)) = (finding.a.figure, finding.b.figure) else {
+                        return true;
+                    };
+                    let (a, b) = ((finding.a.doc, fa), (finding.b.doc, fb));
+                    !(matches!(reason, Reason::Disjoint | Reason::Thousandfold(_))
+                        && (agreed.contains(&(a, b.0)) || agreed.contains(&(b, a.0))))
+                })
+                .map(|(finding, reason)| (finding, Some(reason))),
+        );
     }
     findings.extend(
         compare_verdicts(analyses, focus)
@@ -273,33 +349,155 @@ enum Reason {
     Disjoint,
 }
 
-fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<(Finding, Reason)> {
+/// What a comparison of two claims knows of their documents beyond the claims: the
+/// subjects each document names for the quantity.
+#[derive(Clone, Copy)]
+struct Pair<'a> {
+    named_a: &'a [&'a str],
+    named_b: &'a [&'a str],
+    /// Either document states more than one value for the quantity and subject.
+    several_values: bool,
+}
+
+/// A document's claims about one quantity of one subject, changes apart from levels.
+type ValueGroup<'a> = (usize, &'a str, &'a str, bool, Modality);
+
+/// Which documents tell one story: they share at least two subjects, or one when either
+/// names few. Figures that name no subject ("the death toll rose to 99") are compared
+/// only between documents of one story, as figures about the same event.
+struct Stories<'a> {
+    analyses: &'a [Analysis],
+    known: HashMap<(usize, usize), bool>,
+}
+
+impl<'a> Stories<'a> {
+    fn new(analyses: &'a [Analysis]) -> Stories<'a> {
+        Stories {
+            analyses,
+            known: HashMap::new(),
+        }
+    }
+
+    /// Whether each of two documents names both claims' first subjects.
+    fn both_name(
+        &self,
+        a: usize,
+        b: usize,
+        ca: &crate::claims::Claim,
+        cb: &crate::claims::Claim,
+    ) -> bool {
+        let names = |doc: usize, claim: &crate::claims::Claim| {
+            claim.subjects.first().is_some_and(|subject| {
+                self.analyses[doc]
+                    .subject_keys
+                    .binary_search(&subject.key)
+                    .is_ok()
+            })
+        };
+        names(a, cb) && names(b, ca)
+    }
+
+    fn same(&mut self, a: usize, b: usize) -> bool {
+        if a == b {
+            return true;
+        }
+        let analyses = self.analyses;
+        *self.known.entry((a.min(b), a.max(b))).or_insert_with(|| {
+            let (ka, kb) = (&analyses[a].subject_keys, &analyses[b].subject_keys);
+            // Both lists are sorted: count the shared keys by merging.
+            let (mut i, mut j, mut shared) = (0, 0, 0);
+            while i < ka.len() && j < kb.len() {
+                match ka[i].cmp(&kb[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        shared += 1;
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            shared >= 2 || shared == 1 && ka.len().min(kb.len()) <= 3
+        })
+    }
+}
+
+/// Who two claims are about, and whether the checker had to assume it.
+struct SharedSubject<'c> {
+    name: &'c str,
+    /// One side or both name no subject: they are taken to be about the same one.
+    assumed: bool,
+}
+
+fn compare(
+    analyses: &[Analysis],
+    stories: &mut Stories,
+    pair: Pair,
+    a: ClaimRef,
+    b: ClaimRef,
+) -> Option<(Finding, Reason)> {
     let (fa, ca) = (&analyses[a.0].figures[a.1], &analyses[a.0].claims[a.1]);
     let (fb, cb) = (&analyses[b.0].figures[b.1], &analyses[b.0].claims[b.1]);
-    if a.0 == b.0
+    let same_document = a.0 == b.0;
+    if same_document
         && (ca.sentence == cb.sentence || fa.change_end.is_some() && fb.change_end.is_some())
     {
         // Two figures of one sentence describe different things ("from X to Y").
         return None;
     }
-    if fa.kind != fb.kind || ca.is_change != cb.is_change || ca.segment != cb.segment {
+    if kind_class(fa.kind) != kind_class(fb.kind)
+        || ca.is_change != cb.is_change
+        || ca.segment != cb.segment
+        || ca.modality != cb.modality
+        || !ca.basis.compatible(cb.basis)
+    {
+        return None;
+    }
+    // "lowered to 97 from 115": the level a change starts from is an earlier figure,
+    // of no stated time; it is compared with nothing.
+    if !ca.is_change
+        && (fa.change_end == Some(crate::figures::ChangeEnd::From)
+            || fb.change_end == Some(crate::figures::ChangeEnd::From))
+    {
         return None;
     }
     let (ua, ub) = compared_units(fa, fb)?;
-    if !ua.commensurable(ub) || fa.noun != fb.noun {
+    if !units_commensurable(ua, ub) || fa.noun.is_some() && fb.noun.is_some() && fa.noun != fb.noun
+    {
         return None;
     }
-    let subject = shared_subject(ca, cb)?;
-    let periods_differ = matches!((ca.period, cb.period), (Some(pa), Some(pb)) if !pa.overlaps(pb));
-    // A level (capacity, revenue) changes over time and is often scoped to a part of the
-    // business; two levels are compared only when both say when. A change tied to an
-    // event ("fell 18% on the news") is compared without a date.
-    if !ca.is_change && (ca.period.is_none() || cb.period.is_none()) {
+    let subject = shared_subject(ca, cb, pair, |names_differ| {
+        !same_document
+            && stories.same(a.0, b.0)
+            && (!names_differ || stories.both_name(a.0, b.0, ca, cb))
+    })?;
+    // Inside one article, a figure with no subject is too often another part of the
+    // story ("74 have been identified" beside "97 victims").
+    if same_document && subject.assumed {
+        return None;
+    }
+    let periods_differ = match (ca.period, cb.period) {
+        (Some(pa), Some(pb)) => !pa.overlaps(pb),
+        // Where one side states no period, the articles' datelines stand in for it: a
+        // figure of a report a month later is of another moment of the story.
+        _ => {
+            !same_document
+                && matches!(
+                    (analyses[a.0].published, analyses[b.0].published),
+                    (Some(da), Some(db)) if (da.start - db.start).abs() > STORY_DAYS
+                )
+        }
+    };
+    // A level changes over time: inside one article, two levels are compared only when
+    // both say when. Across articles of one story, a level that states no period is
+    // taken to be of the story's moment, and the finding says so.
+    if same_document && (ca.period.is_none() || cb.period.is_none()) {
         return None;
     }
     let hedged = ca.hedged || cb.hedged;
     let opposite = matches!((ca.direction, cb.direction), (Some(da), Some(db)) if da != db);
-    let (kind, severity, reason) = if ca.is_change && opposite && !periods_differ {
+    let (kind, severity, reason) = if ca.is_change && opposite && !periods_differ && !same_document
+    {
         (
             FindingKind::Contradiction,
             Severity::High,
@@ -308,18 +506,26 @@ fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<(Finding, 
     } else {
         let (ia, ib) = base_intervals(fa, fb, ua, ub)?;
         if ia.overlaps(&ib) {
-            if periods_differ || a.0 == b.0 {
+            if periods_differ || same_document {
                 // An article repeating its own figure is not corroboration.
                 return None;
             }
             (FindingKind::Corroboration, Severity::Info, Reason::Overlap)
+        } else if !periods_differ
+            && thousandfold(fa, fb, base_of(ua), base_of(ub)).is_none()
+            && orders_apart(&ia, &ib)
+        {
+            // "312 electoral votes" and "77 million votes", "240 seats" and "12": two
+            // figures more than ten times apart, and not by a scale slip, are two
+            // different things that one word names.
+            return None;
         } else if periods_differ {
             (
                 FindingKind::NotComparable,
                 Severity::Info,
                 Reason::DifferentPeriods,
             )
-        } else if let Some(power) = thousandfold(fa, fb, ua.to_base(), ub.to_base()) {
+        } else if let Some(power) = thousandfold(fa, fb, base_of(ua), base_of(ub)) {
             (
                 FindingKind::ScaleMismatch,
                 Severity::High,
@@ -334,6 +540,21 @@ fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<(Finding, 
             (FindingKind::Contradiction, severity, Reason::Disjoint)
         }
     };
+    let mut confidence = confidence_of(ca, cb, hedged, subject.assumed);
+    if pair.several_values {
+        confidence -= 0.15;
+    }
+    // In hundredths, as reported: 0.95 − 0.15 is 0.8, not 0.7999….
+    let confidence = (confidence * 100.0).round() / 100.0;
+    let kind = if matches!(
+        kind,
+        FindingKind::Contradiction | FindingKind::ScaleMismatch
+    ) && confidence < ALARM_CONFIDENCE
+    {
+        FindingKind::Possible
+    } else {
+        kind
+    };
     let side = |r: ClaimRef, figure: &Figure, sentence: Span| Side {
         doc: r.0,
         span: figure.span,
@@ -343,31 +564,80 @@ fn compare(analyses: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<(Finding, 
     let finding = Finding {
         kind,
         severity,
-        confidence: confidence_of(ca, cb, hedged),
+        confidence,
         a: side(a, fa, ca.sentence),
         b: side(b, fb, cb.sentence),
-        subject: subject.0.to_string(),
-        metric: ca.metric,
+        subject: subject.name.to_string(),
+        quantity: ca.quantity.clone(),
+        values: fold_values(fa, fb, ua, ub),
         explanation: String::new(),
     };
     Some((finding, reason))
 }
 
+/// Whether two intervals lie more than a factor of ten apart.
+fn orders_apart(a: &Interval, b: &Interval) -> bool {
+    let apart = |low: &Interval, high: &Interval| {
+        low.high > 0.0 && high.low.is_finite() && high.low > 10.0 * low.high
+    };
+    apart(a, b) || apart(b, a)
+}
+
+/// The key [`Finding::values`] of a comparison.
+pub(crate) fn fold_values(
+    fa: &Figure,
+    fb: &Figure,
+    ua: Option<Unit>,
+    ub: Option<Unit>,
+) -> [i64; 2] {
+    let key = |figure: &Figure, unit: Option<Unit>| {
+        let value = figure.amount.central().unwrap_or(0.0) * base_of(unit);
+        if value == 0.0 || !value.is_finite() {
+            return 0;
+        }
+        let magnitude = value.abs().log10().floor() as i32;
+        let scaled = (value / 10f64.powi(magnitude - 3)).round() as i64;
+        scaled * 100 + i64::from(magnitude)
+    };
+    let (x, y) = (key(fa, ua), key(fb, ub));
+    [x.min(y), x.max(y)]
+}
+
 /// The units two figures are compared in: a count with no unit of its own ("4 miners")
-/// takes the other side's.
-fn compared_units(fa: &Figure, fb: &Figure) -> Option<(Unit, Unit)> {
-    let ua = fa.unit?;
-    let ub = fb
-        .unit
-        .or(Some(ua).filter(|_| fb.kind == FigureKind::Count))?;
-    Some((ua, ub))
+/// takes the other side's; two plain counts have none.
+fn compared_units(fa: &Figure, fb: &Figure) -> Option<(Option<Unit>, Option<Unit>)> {
+    let plain = |f: &Figure| matches!(f.kind, FigureKind::Count | FigureKind::Number);
+    match (fa.unit, fb.unit) {
+        (Some(ua), Some(ub)) => Some((Some(ua), Some(ub))),
+        (Some(ua), None) if plain(fb) => Some((Some(ua), Some(ua))),
+        (None, Some(ub)) if plain(fa) => Some((Some(ub), Some(ub))),
+        (None, None) if plain(fa) && plain(fb) => Some((None, None)),
+        _ => None,
+    }
+}
+
+fn units_commensurable(ua: Option<Unit>, ub: Option<Unit>) -> bool {
+    match (ua, ub) {
+        (Some(ua), Some(ub)) => ua.commensurable(ub),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn base_of(unit: Option<Unit>) -> f64 {
+    unit.map_or(1.0, |u| u.to_base())
 }
 
 /// Both figures as intervals in their base unit, so that 1,200 MW meets 1.2 GW.
-fn base_intervals(fa: &Figure, fb: &Figure, ua: Unit, ub: Unit) -> Option<(Interval, Interval)> {
+fn base_intervals(
+    fa: &Figure,
+    fb: &Figure,
+    ua: Option<Unit>,
+    ub: Option<Unit>,
+) -> Option<(Interval, Interval)> {
     Some((
-        Interval::of(fa)?.scaled(ua.to_base()),
-        Interval::of(fb)?.scaled(ub.to_base()),
+        Interval::of(fa)?.scaled(base_of(ua)),
+        Interval::of(fb)?.scaled(base_of(ub)),
     ))
 }
 
@@ -383,13 +653,14 @@ fn explain(analyses: &[Analysis], finding: &Finding, reason: Reason) -> String {
     };
     let quote_a = describe(&analyses[finding.a.doc], fa);
     let quote_b = describe(&analyses[finding.b.doc], fb);
-    let what = format!("{}'s {}", finding.subject, finding.metric.label());
+    let what = what_is_compared(finding, ca, cb);
+    let assumptions = assumptions(ca, cb);
     let intervals = || {
         let (ua, ub) = compared_units(fa, fb)?;
         let (ia, ib) = base_intervals(fa, fb, ua, ub)?;
         Some((ia, ib, ua, ub))
     };
-    match reason {
+    let said = match reason {
         Reason::OppositeDirections => format!(
             "{what}: one says it {} {quote_a}, the other that it {} {quote_b}; the directions are opposite.",
             verb(ca.direction),
@@ -417,31 +688,145 @@ fn explain(analyses: &[Analysis], finding: &Finding, reason: Reason) -> String {
             ),
             None => format!("{what}: {quote_a} and {quote_b} cannot both hold."),
         },
+    };
+    format!("{said}{assumptions}")
+}
+
+/// What both sides state, in plain words: "Acme's fourth-quarter deliveries, year on
+/// year", "the death toll".
+fn what_is_compared(
+    finding: &Finding,
+    a: &crate::claims::Claim,
+    b: &crate::claims::Claim,
+) -> String {
+    let quantity = finding.quantity.as_ref().map_or("figure", Quantity::key);
+    let mut what = match finding.subject.as_str() {
+        "" => format!("the {quantity}"),
+        name if name.ends_with('s') => format!("{name}' {quantity}"),
+        name => format!("{name}'s {quantity}"),
+    };
+    if let Some(segment) = &a.segment {
+        what = format!("{what} ({segment})");
+    }
+    let basis = crate::claims::Basis {
+        comparison: a.basis.comparison.or(b.basis.comparison),
+        session: a.basis.session.or(b.basis.session),
+        measure: a.basis.measure.or(b.basis.measure),
+    };
+    if let Some(basis) = basis.describe() {
+        what = format!("{what}, {basis}");
+    }
+    if a.modality == Modality::Expected {
+        what = format!("the expected {what}");
+    }
+    let mut chars = what.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// What the checker assumed to compare two claims, said after the finding.
+fn assumptions(a: &crate::claims::Claim, b: &crate::claims::Claim) -> String {
+    let mut said = String::new();
+    if a.subjects.is_empty() || b.subjects.is_empty() {
+        said.push_str(" One side names no subject; both are taken to be about the same story.");
+    }
+    if a.period.is_none() && b.period.is_none() && !a.is_change {
+        said.push_str(" Neither states a period; both are taken to describe the same moment.");
+    } else if a.period.is_none() != b.period.is_none() {
+        said.push_str(" Only one side states a period; the other is taken to share it.");
+    }
+    if a.basis.assumed(b.basis) {
+        said.push_str(" Only one side states the basis; the other is taken to share it.");
+    }
+    said
+}
+
+/// The subject both claims share, by key, with the first claim's name for it. A claim
+/// that names no subject is taken to share the other's when `same_story` says the two
+/// documents tell one story.
+fn shared_subject<'c>(
+    a: &'c crate::claims::Claim,
+    b: &'c crate::claims::Claim,
+    pair: Pair,
+    same_story: impl FnOnce(bool) -> bool,
+) -> Option<SharedSubject<'c>> {
+    // An unnamed subject is assumed only where no other could be meant: each document
+    // names at most one subject for the quantity, and the same one.
+    let unambiguous = || {
+        pair.named_a.len() <= 1
+            && pair.named_b.len() <= 1
+            && (pair.named_a.is_empty() || pair.named_b.is_empty() || pair.named_a == pair.named_b)
+    };
+    match (a.subjects.is_empty(), b.subjects.is_empty()) {
+        (false, false) => {
+            let shared = a
+                .subjects
+                .iter()
+                .find(|s| b.subjects.iter().any(|t| t.key == s.key));
+            match shared {
+                Some(s) => Some(SharedSubject {
+                    name: &s.name,
+                    assumed: false,
+                }),
+                // Two names for one holder: each document names one subject for the
+                // quantity, and each names the other's too ("Turkey" and "the World
+                // Bank" in both reports of one earthquake's toll).
+                None if pair.named_a.len() == 1 && pair.named_b.len() == 1 && same_story(true) => {
+                    Some(SharedSubject {
+                        name: &a.subjects[0].name,
+                        assumed: true,
+                    })
+                }
+                None => None,
+            }
+        }
+        _ if !unambiguous() || !same_story(false) => None,
+        (true, false) => Some(SharedSubject {
+            name: &b.subjects[0].name,
+            assumed: true,
+        }),
+        (false, true) => Some(SharedSubject {
+            name: &a.subjects[0].name,
+            assumed: true,
+        }),
+        (true, true) => Some(SharedSubject {
+            name: "",
+            assumed: true,
+        }),
     }
 }
 
-/// The subject both claims share, by key, with the first claim's name for it.
-fn shared_subject<'c>(
-    a: &'c crate::claims::Claim,
+/// How sure the checker is that two claims are about the same thing, from what each
+/// states and what it had to assume.
+fn confidence_of(
+    a: &crate::claims::Claim,
     b: &crate::claims::Claim,
-) -> Option<(&'c str, SubjectKind)> {
-    a.subjects
-        .iter()
-        .find(|s| b.subjects.iter().any(|t| t.key == s.key))
-        .map(|s| (&*s.name, s.kind))
-}
-
-fn confidence_of(a: &crate::claims::Claim, b: &crate::claims::Claim, hedged: bool) -> f64 {
-    let mut confidence: f64 = 0.9;
+    hedged: bool,
+    subject_assumed: bool,
+) -> f64 {
+    let mut confidence: f64 = 0.95;
     if hedged {
-        confidence -= 0.15;
+        confidence -= 0.05;
     }
     if a.subjects.len() > 1 || b.subjects.len() > 1 {
         // A figure shared by a list is a statement about the group.
+        confidence -= 0.05;
+    }
+    if subject_assumed {
         confidence -= 0.1;
     }
-    if a.period.is_none() || b.period.is_none() {
-        confidence -= 0.1;
+    // A level changes over time; a change is tied to its event ("fell 18% on the
+    // news") and needs no date.
+    if a.period.is_none() && b.period.is_none() && !a.is_change {
+        confidence -= 0.05;
+    }
+    if a.basis.assumed(b.basis) {
+        confidence -= 0.05;
+    }
+    if a.quantity.as_ref().is_some_and(|q| !q.is_known()) {
+        // An open noun of the text: the vocabulary does not vouch for it.
+        confidence -= 0.05;
     }
     confidence.clamp(0.1, 1.0)
 }
@@ -483,8 +868,8 @@ fn relation(
     fb: &Figure,
     ia: &Interval,
     ib: &Interval,
-    ua: Unit,
-    ub: Unit,
+    ua: Option<Unit>,
+    ub: Option<Unit>,
     qa: String,
     qb: String,
 ) -> String {
@@ -572,7 +957,8 @@ fn compare_verdicts(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding>
                         sentence: vb.sentence,
                     },
                     subject: subject.clone(),
-                    metric: Metric::NetIncome,
+                    quantity: None,
+                    values: [0, 0],
                     explanation: format!(
                         "{subject}{}: {} calls it {}, {} calls it {}.",
                         va.period_label
@@ -613,8 +999,15 @@ fn same_quarter(a: Option<&str>, b: Option<&str>) -> bool {
 }
 
 /// What [`fold_repeats`] keeps one finding of: the two documents (in order), the
-/// subject, the metric and the kind.
-type FoldKey = (usize, usize, String, Metric, FindingKind);
+/// subject, the quantity, the kind and the two values compared.
+type FoldKey = (
+    usize,
+    usize,
+    String,
+    Option<Quantity>,
+    FindingKind,
+    [i64; 2],
+);
 
 /// Keeps one finding per (documents, subject, metric, kind): the most confident, and
 /// among equals the one whose first side comes first. Findings come out sorted by
@@ -630,8 +1023,9 @@ fn fold_repeats<T>(findings: Vec<(Finding, T)>) -> Vec<(Finding, T)> {
             a,
             b,
             finding.subject.to_lowercase(),
-            finding.metric,
+            finding.quantity.clone(),
             finding.kind,
+            finding.values,
         );
         match best.get(&key) {
             Some((kept, _))

@@ -21,19 +21,24 @@
 //! Evaluative phrases without a number ("weak Q1 profitability", "strong Q1 2026
 //! earnings") become [`Verdict`]s with a polarity.
 
+pub mod basis;
+pub mod quantity;
 pub mod sentence;
 pub mod subject;
 mod vocabulary;
 
 use serde::Serialize;
 
+pub use basis::{Basis, Modality};
+pub use quantity::Quantity;
 pub use subject::{Mention, Subject, SubjectKind};
-pub use vocabulary::{Direction, Metric, Polarity};
+pub use vocabulary::{Direction, Polarity};
 
 use crate::figures::{ChangeEnd, DayInterval, Figure, FigureKind, Qualifier};
 use crate::pattern::{Families, WordIndex};
 use crate::span::{Seeker, Span};
 use crate::text::Document;
+use quantity::known;
 use std::sync::LazyLock;
 
 /// What a figure says, beyond its number.
@@ -41,7 +46,12 @@ use std::sync::LazyLock;
 pub struct Claim {
     /// The subjects it is about; several when a list shares one figure.
     pub subjects: Vec<Subject>,
-    pub metric: Metric,
+    /// What the figure counts or measures; `None` when nothing says.
+    pub quantity: Option<Quantity>,
+    /// Against what a change is measured, in which session, on which measure.
+    pub basis: Basis,
+    /// The figure itself, an estimate of it, or a record cited beside it.
+    pub modality: Modality,
     /// A segment of the metric ("AI colocation" revenue), when named.
     pub segment: Option<String>,
     pub direction: Option<Direction>,
@@ -64,7 +74,9 @@ impl Claim {
     fn none(figure: &Figure, sentences: &[Span], seeker: &Seeker) -> Claim {
         Claim {
             subjects: Vec::new(),
-            metric: Metric::Unknown,
+            quantity: None,
+            basis: Basis::default(),
+            modality: Modality::Actual,
             segment: None,
             direction: None,
             is_change: false,
@@ -105,6 +117,9 @@ pub struct Analysis {
     /// The keys of every subject its claims are about, sorted, once each: the checker
     /// skips a document that shares none with the one being checked.
     pub subject_keys: Vec<std::sync::Arc<str>>,
+    /// The day of its dateline, if it has one: figures that state no period are taken
+    /// to be of the day the article was written.
+    pub published: Option<DayInterval>,
 }
 
 /// Steps 2 and 3 on one document: its figures and their claims. The words and lines of
@@ -136,6 +151,10 @@ fn analyse_among(
     let mentions = subject::mentions_among(text, index);
     let main = main_subject(&document, &mentions);
     let words = vocabulary::DocumentWords::of(text, index);
+    let basis_words = basis::BasisWords::of(
+        text,
+        index.starts(Family::BasisWord.index(), Span::new(0, text.len())),
+    );
     let seekers = Seekers::default();
     let context = Context {
         text,
@@ -145,6 +164,7 @@ fn analyse_among(
         mentions: &mentions,
         main: main.as_ref(),
         words: &words,
+        basis_words: &basis_words,
         seekers: &seekers,
     };
     let mut cache = SentenceCache::default();
@@ -177,6 +197,7 @@ fn analyse_among(
         .collect();
     subject_keys.sort_unstable();
     subject_keys.dedup();
+    let published = crate::figures::date::dateline(text);
     Analysis {
         document,
         figures,
@@ -184,6 +205,7 @@ fn analyse_among(
         verdicts,
         sentences,
         subject_keys,
+        published,
     }
 }
 
@@ -192,12 +214,13 @@ fn analyse_among(
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Family {
     Asset,
-    MetricNoun,
+    QuantityWord,
     MovementWord,
     Verdict,
     Hedge,
     EventCue,
     AttributionCue,
+    BasisWord,
 }
 
 impl Family {
@@ -211,12 +234,13 @@ impl Family {
 static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
     Families::new(vec![
         &*subject::ASSET_OPENERS,
-        vocabulary::METRIC_NOUNS.openers(),
+        quantity::QUANTITY_WORDS.openers(),
         vocabulary::MOVEMENT_WORDS.openers(),
         &*vocabulary::VERDICT_OPENERS,
         vocabulary::HEDGES.openers(),
         vocabulary::EVENT_CUES.openers(),
         &*vocabulary::ATTRIBUTION_CUES,
+        basis::openers(),
     ])
 });
 
@@ -286,6 +310,7 @@ struct Context<'a> {
     mentions: &'a [Mention],
     main: Option<&'a Subject>,
     words: &'a vocabulary::DocumentWords,
+    basis_words: &'a basis::BasisWords,
     seekers: &'a Seekers,
 }
 
@@ -307,6 +332,7 @@ fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim
         mentions,
         main,
         words,
+        basis_words,
         seekers,
     } = context;
     let figure = &figures[index];
@@ -339,31 +365,57 @@ fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim
         || subjects_for(text, figure, &in_clause, clause, main, metric_hit.as_ref()),
         |acquired| vec![acquired],
     );
-    let (metric, segment) = match metric_hit {
-        Some(hit) => (hit.metric, hit.segment),
-        None => (vocabulary::metric_from_unit(figure), None),
-    };
-    let metric = match (metric, subjects.first().map(|s| s.kind)) {
+    let segment = metric_hit.as_ref().and_then(|hit| hit.segment.clone());
+    let quantity = quantity_of(text, figure, clause, metric_hit.as_ref());
+    let quantity = match (quantity, subjects.first().map(|s| s.kind)) {
         // "bitcoin fell 18%" is bitcoin's price; "Acme fell 18%" is Acme's share price.
-        (Metric::SharePrice, Some(SubjectKind::Asset)) => Metric::AssetPrice,
-        (Metric::AssetPrice, Some(SubjectKind::Organisation))
-            if !vocabulary::names_a_price(before, after) =>
-        {
-            Metric::SharePrice
+        (Some(q), Some(SubjectKind::Asset)) if q.is(known::SHARE_PRICE) => {
+            Some(Quantity::named(known::PRICE))
         }
-        (Metric::Unknown, Some(SubjectKind::Organisation))
+        (Some(q), Some(SubjectKind::Organisation))
+            if q.is(known::PRICE) && !vocabulary::names_a_price(before, after) =>
+        {
+            Some(Quantity::named(known::SHARE_PRICE))
+        }
+        (None, Some(SubjectKind::Organisation))
             if figure.kind == FigureKind::Percent && nearby_direction.is_some() =>
         {
-            Metric::SharePrice
+            Some(Quantity::named(known::SHARE_PRICE))
         }
         // "bitcoin fell 18%", "BNB's surge to $2,000": a moving asset is its price.
-        (Metric::Unknown, Some(SubjectKind::Asset))
+        (None, Some(SubjectKind::Asset))
             if matches!(figure.kind, FigureKind::Percent | FigureKind::Money)
                 && nearby_direction.is_some() =>
         {
-            Metric::AssetPrice
+            Some(Quantity::named(known::PRICE))
         }
-        (metric, _) => metric,
+        // "cut 300 jobs", "shed 2,000 workers": a workforce that moves down is a job cut.
+        (Some(q), _) if q.is(known::HEADCOUNT) && nearby_direction == Some(Direction::Down) => {
+            Some(Quantity::named(known::JOB_CUTS))
+        }
+        (quantity, _) => quantity,
+    };
+    let (basis, modality) = basis_words.read(clause, figure.span);
+    // "20:01 — First projection (Ipsos): Acme 172 seats": a label before a colon says
+    // what the line's figures are.
+    let modality = match text[sentence.start..figure.span.start].find(": ") {
+        Some(colon)
+            if colon < 80
+                && modality == Modality::Actual
+                && basis_words.label_expects(Span::new(sentence.start, sentence.start + colon)) =>
+        {
+            Modality::Expected
+        }
+        _ => modality,
+    };
+    // "lowered to 97 from 115", "up from 89", "from $8 billion to $10 billion": the
+    // level a change starts from is an earlier figure.
+    let modality = if modality == Modality::Actual
+        && (figure.change_end == Some(ChangeEnd::From) || vocabulary::ends_with_from(before))
+    {
+        Modality::Historical
+    } else {
+        modality
     };
 
     let direction = change_direction(figures, index).or(nearby_direction);
@@ -376,7 +428,9 @@ fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim
     let hedged = figure.qualifier == Qualifier::Approximate || facts.hedged;
     Claim {
         subjects,
-        metric,
+        quantity,
+        basis,
+        modality,
         segment,
         direction,
         is_change,
@@ -485,10 +539,10 @@ fn subjects_for(
         if let Some(owner) = hit.owner {
             if let Some(mention) = in_clause.iter().find(|m| m.span.overlaps(owner)) {
                 let produced = mention.subject.kind == SubjectKind::Asset
-                    && matches!(
-                        hit.metric,
-                        crate::claims::Metric::Production | crate::claims::Metric::AssetSale
-                    );
+                    && hit
+                        .quantity
+                        .as_ref()
+                        .is_some_and(|q| q.is(known::PRODUCTION) || q.is(known::ASSET_SALE));
                 if !produced {
                     return vec![mention.subject.clone()];
                 }
@@ -527,7 +581,8 @@ fn subjects_for(
     }
     if let Some(after) = in_clause.iter().find(|m| m.span.start >= figure.span.end) {
         if !(after.subject.kind == SubjectKind::Asset
-            && metric_hit.is_some_and(|h| h.metric == crate::claims::Metric::AssetSale))
+            && metric_hit
+                .is_some_and(|h| h.quantity.as_ref().is_some_and(|q| q.is(known::ASSET_SALE))))
         {
             return vec![after.subject.clone()];
         }
@@ -535,12 +590,9 @@ fn subjects_for(
     // A company metric in a sentence that names no organisation ("the colocation
     // segment raked in $77.5 million") belongs to the company the article is about.
     let company_metric = metric_hit.is_some_and(|h| {
-        matches!(
-            h.metric,
-            crate::claims::Metric::Revenue
-                | crate::claims::Metric::NetIncome
-                | crate::claims::Metric::Eps
-        )
+        h.quantity
+            .as_ref()
+            .is_some_and(|q| q.is(known::REVENUE) || q.is(known::NET_INCOME) || q.is(known::EPS))
     });
     if company_metric
         && !in_clause
@@ -550,6 +602,45 @@ fn subjects_for(
         return main.map(|s| vec![s.clone()]).unwrap_or_default();
     }
     fallback()
+}
+
+/// The quantity of a figure, in the order the [`quantity`] module gives: a vocabulary
+/// word right before it, the noun it counts, the nearest vocabulary word in its clause,
+/// its unit.
+fn quantity_of(
+    text: &str,
+    figure: &Figure,
+    clause: Span,
+    hit: Option<&vocabulary::MetricHit>,
+) -> Option<Quantity> {
+    if !quantity::measures(figure.kind) {
+        return None;
+    }
+    let named = hit
+        .and_then(|hit| Some((hit.quantity.clone()?, hit.word)))
+        .filter(|(quantity, _)| quantity::fits_unit(quantity, figure));
+    // "killed 115 people", "revenue of $5 million", "delivered 480,000 cars".
+    let adjacent = named.as_ref().filter(|(_, word)| {
+        word.is_some_and(|word| {
+            word.end <= figure.span.start
+                && text
+                    .get(word.end..figure.span.start)
+                    .is_some_and(quantity::joins_word_to_figure)
+        })
+    });
+    if let Some((quantity, _)) = adjacent {
+        return Some(quantity.clone());
+    }
+    let after = &text[figure.span.end..clause.end.max(figure.span.end)];
+    if matches!(figure.kind, FigureKind::Count | FigureKind::Number)
+        && let Some(noun) = quantity::counted_noun(after)
+    {
+        return Some(noun);
+    }
+    if let Some((quantity, _)) = named {
+        return Some(quantity);
+    }
+    quantity::of_unit(figure)
 }
 
 /// Words that point back to the document's main subject.

@@ -581,10 +581,63 @@ pub(crate) fn mentions_among(text: &str, index: &WordIndex) -> Vec<Mention> {
         let mut keep = keep.into_iter();
         found.retain(|_| keep.next().unwrap_or(true));
     }
+    found.retain(|mention| !is_common_word_opening(text, mention.span));
     asset_mentions(text, index, &mut found);
     found.sort_by_key(|mention| mention.span.start);
     found.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
     found
+}
+
+/// Codes that are capitalised but name no one: currencies and time zones.
+static CODES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "CAD", "AUD", "ET", "PT", "CT", "GMT",
+        "UTC", "BST", "CET", "EST", "EDT", "PST", "PDT", "AM", "PM", "YOY", "QOQ", "Mt", "Gt",
+        "MW", "GW", "GWh", "MWh", "TWh", "kWh", "Bn", "Mn", "bn", "mn", "Mb", "Gb", "MMbbl",
+        "Mbbl",
+    ])
+});
+
+/// Whether a capitalised run is not a name after all: a code, a number, a headline
+/// shouted in capitals, or one word that is capitalised only because it opens a
+/// sentence or a line ("Turnout fell", "Rebuilding is expected", "Net income") — known
+/// so when the text also writes it in lower case, or it is a word of the quantity or
+/// basis vocabulary.
+fn is_common_word_opening(text: &str, span: Span) -> bool {
+    let name = span.text(text);
+    if CODES.contains(name) || name.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+        return true;
+    }
+    let words = name.split(' ').count();
+    // "GDP grew", "CPI rose": the quantity, not its holder.
+    if words == 1 && super::quantity::names_a_quantity(&name.to_ascii_lowercase()) {
+        return true;
+    }
+    if words >= 3 && !name.bytes().any(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
+    if words != 1 || !name.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let before = text[..span.start].trim_end_matches([' ', '\t', '"', '\u{201c}', '(']);
+    let opens = before.is_empty()
+        || before.ends_with(['.', '!', '?', '\n', ':', '\u{2014}', '\u{2013}', '|'])
+        || before.ends_with(" -");
+    if !opens {
+        return false;
+    }
+    let lower = name.to_ascii_lowercase();
+    if super::quantity::names_a_quantity(&lower) || super::basis::is_basis_word(&lower) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let end = at + lower.len();
+        (at == 0 || !crate::pattern::is_word_byte(bytes[at - 1]))
+            && bytes
+                .get(end)
+                .is_none_or(|&b| !crate::pattern::is_word_byte(b))
+    })
 }
 
 /// Adds the crypto assets `text` names, in any case ("bitcoin", "BTC"), and the groups

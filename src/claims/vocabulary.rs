@@ -7,55 +7,12 @@ use super::Family;
 use crate::pattern::{CandidatePattern, Openers, PhraseSpec, Phrases, Regex, WordIndex};
 use serde::Serialize;
 
+use super::quantity::{self, QUANTITY_WORDS, Quantity, known};
 use super::subject::{Mention, Subject};
 use super::{Verdict, sentence};
-use crate::figures::{DayInterval, Dimension, Figure, FigureKind};
+use crate::figures::{DayInterval, Figure, FigureKind};
 use crate::span::{Seeker, Span};
 use crate::span::{floor_char_boundary, window_before};
-
-/// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Metric {
-    SharePrice,
-    MarketCap,
-    Revenue,
-    NetIncome,
-    Eps,
-    Capacity,
-    Production,
-    Hashrate,
-    /// The price of an asset (bitcoin), not of a company's shares.
-    AssetPrice,
-    AcquisitionPrice,
-    Funding,
-    Headcount,
-    /// An amount of an asset sold ("sold $208 million of bitcoin").
-    AssetSale,
-    Unknown,
-}
-
-impl Metric {
-    /// A short human name ("share price").
-    pub fn label(self) -> &'static str {
-        match self {
-            Metric::SharePrice => "share price",
-            Metric::MarketCap => "market capitalisation",
-            Metric::Revenue => "revenue",
-            Metric::NetIncome => "net income",
-            Metric::Eps => "earnings per share",
-            Metric::Capacity => "capacity",
-            Metric::Production => "production",
-            Metric::Hashrate => "hashrate",
-            Metric::AssetPrice => "price",
-            Metric::AcquisitionPrice => "acquisition price",
-            Metric::Funding => "funding and investment",
-            Metric::Headcount => "headcount",
-            Metric::AssetSale => "asset sale",
-            Metric::Unknown => "unknown",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -151,106 +108,6 @@ pub fn clause_around(sentence: Span, breaks: &[Span], figure: Span) -> Span {
     clause
 }
 
-/// The metric nouns, and the metric each names. "earnings per share" is EPS, "earnings"
-/// alone net income: the longest phrase wins. "power" names capacity only in lower case;
-/// "Power" is more often part of a name.
-pub(super) static METRIC_NOUNS: LazyLock<Phrases<Metric>> = LazyLock::new(|| {
-    use Metric::*;
-    Phrases::new(&[
-        ("earnings per share", Eps),
-        ("eps", Eps),
-        ("share price", SharePrice),
-        ("share prices", SharePrice),
-        ("share-price", SharePrice),
-        ("share-prices", SharePrice),
-        ("shareprice", SharePrice),
-        ("shareprices", SharePrice),
-        ("stock price", SharePrice),
-        ("stock prices", SharePrice),
-        ("stock-price", SharePrice),
-        ("stock-prices", SharePrice),
-        ("stockprice", SharePrice),
-        ("stockprices", SharePrice),
-        ("shares", SharePrice),
-        ("stock", SharePrice),
-        ("stocks", SharePrice),
-        ("market cap", MarketCap),
-        ("market capitalisation", MarketCap),
-        ("market capitalization", MarketCap),
-        ("market value", MarketCap),
-        ("valuation", MarketCap),
-        ("valuations", MarketCap),
-        ("revenue", Revenue),
-        ("revenues", Revenue),
-        ("sales", Revenue),
-        ("turnover", Revenue),
-        ("top line", Revenue),
-        ("contributed", Revenue),
-        ("brought in", Revenue),
-        ("generated", Revenue),
-        ("raked in", Revenue),
-        ("net income", NetIncome),
-        ("net profit", NetIncome),
-        ("profit", NetIncome),
-        ("profits", NetIncome),
-        ("earnings", NetIncome),
-        ("net loss", NetIncome),
-        ("net losses", NetIncome),
-        ("losses", NetIncome),
-        ("loss", NetIncome),
-        ("hashrate", Hashrate),
-        ("hash rate", Hashrate),
-        ("production", Production),
-        ("output", Production),
-        ("mined", Production),
-        ("produced", Production),
-        ("capacity", Capacity),
-        ("megawatts of power", Capacity),
-        ("megawatts of electricity", Capacity),
-        ("megawatts of capacity", Capacity),
-        ("=power supply", Capacity),
-        ("=power", Capacity),
-        ("price", AssetPrice),
-        ("prices", AssetPrice),
-        ("acquire", AcquisitionPrice),
-        ("acquires", AcquisitionPrice),
-        ("acquired", AcquisitionPrice),
-        ("acquiring", AcquisitionPrice),
-        ("acquisition", AcquisitionPrice),
-        ("to buy", AcquisitionPrice),
-        ("takeover", AcquisitionPrice),
-        ("purchase", AcquisitionPrice),
-        ("funding", Funding),
-        ("financing", Funding),
-        ("raise", Funding),
-        ("raises", Funding),
-        ("raised", Funding),
-        ("raising", Funding),
-        ("investment", Funding),
-        ("investments", Funding),
-        ("invest", Funding),
-        ("invested", Funding),
-        ("investing", Funding),
-        ("construction", Funding),
-        ("capex", Funding),
-        ("capital expenditure", Funding),
-        ("capital expenditures", Funding),
-        ("spending", Funding),
-        ("employees", Headcount),
-        ("staff", Headcount),
-        ("workforce", Headcount),
-        ("headcount", Headcount),
-        ("jobs", Headcount),
-        ("workers", Headcount),
-        ("sold", AssetSale),
-        ("selling", AssetSale),
-        ("sale of", AssetSale),
-        ("offload", AssetSale),
-        ("offloaded", AssetSale),
-        ("offloading", AssetSale),
-    ])
-});
-
 /// The movement nouns [`OWNED_METRIC_AFTER`] opens on.
 static MOVEMENT_NOUNS: LazyLock<Openers> = LazyLock::new(|| {
     Openers::words([
@@ -290,8 +147,8 @@ fn first_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<crate::patte
 #[derive(Default)]
 pub struct DocumentWords {
     metrics: Vec<Span>,
-    /// `metric_values[i]`: what `metrics[i]` names.
-    metric_values: Vec<Metric>,
+    /// `metric_values[i]`: the family of [`quantity::FAMILIES`] `metrics[i]` names.
+    metric_values: Vec<u16>,
     directions: Vec<Span>,
     direction_values: Vec<Direction>,
     /// Where the last figure's search in each list ended.
@@ -302,8 +159,8 @@ pub struct DocumentWords {
 impl DocumentWords {
     pub fn of(text: &str, index: &WordIndex) -> DocumentWords {
         let whole = Span::new(0, text.len());
-        let (metrics, metric_values) = METRIC_NOUNS
-            .find_among(text, index.starts(Family::MetricNoun.index(), whole))
+        let (metrics, metric_values) = QUANTITY_WORDS
+            .find_among(text, index.starts(Family::QuantityWord.index(), whole))
             .unzip();
         let (directions, direction_values) = MOVEMENT_WORDS
             .find_among(text, index.starts(Family::MovementWord.index(), whole))
@@ -357,7 +214,9 @@ fn nearest(
 /// A metric noun found near a figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricHit {
-    pub metric: Metric,
+    pub quantity: Option<Quantity>,
+    /// Where the word that names it is.
+    pub word: Option<Span>,
     pub segment: Option<String>,
     /// The owner named in "a drop in X's shares", as an absolute span.
     pub owner: Option<Span>,
@@ -393,12 +252,13 @@ pub fn metric_near(
     if may_own && let Some(caps) = OWNED_METRIC_AFTER.captures(after) {
         let owner = caps.name("owner")?;
         let noun_start = span.end + caps.get(0)?.end();
-        let metric = words
+        let found = words
             .metrics
             .binary_search_by_key(&noun_start, |word| word.start)
-            .map_or(Metric::Unknown, |i| words.metric_values[i]);
+            .ok();
         return Some(MetricHit {
-            metric,
+            quantity: found.map(|i| quantity::of_family(words.metric_values[i])),
+            word: found.map(|i| words.metrics[i]),
             segment: None,
             owner: Some(Span::new(span.end + owner.start(), span.end + owner.end())),
         });
@@ -418,8 +278,8 @@ pub fn metric_near(
         Span::new(span.end, after_end),
         METRIC_REACH,
     )?;
-    let metric = words.metric_values[noun];
-    let segment = if metric == Metric::Revenue {
+    let metric = quantity::of_family(words.metric_values[noun]);
+    let segment = if metric.is(known::REVENUE) {
         last_captures(&SEGMENT, before.text(text))
             .or_else(|| first_captures(&SEGMENT, &text[span.end..after_end]))
             .and_then(|caps| caps.name("segment").map(|m| m.as_str().to_string()))
@@ -427,22 +287,11 @@ pub fn metric_near(
         None
     };
     Some(MetricHit {
-        metric,
+        quantity: Some(metric),
+        word: Some(words.metrics[noun]),
         segment,
         owner: None,
     })
-}
-
-/// The metric a unit implies when no noun names one.
-pub fn metric_from_unit(figure: &Figure) -> Metric {
-    match figure.unit.map(|u| u.dimension()) {
-        Some(Dimension::Power) => Metric::Capacity,
-        Some(Dimension::Hashrate) => Metric::Hashrate,
-        _ if figure.kind == FigureKind::Count && figure.noun.as_deref() == Some("employee") => {
-            Metric::Headcount
-        }
-        _ => Metric::Unknown,
-    }
 }
 
 static PRICE_WORD: LazyLock<Regex> =
@@ -628,6 +477,12 @@ pub fn is_level(before: &str) -> bool {
             && !ends_with("drop of")
             && !ends_with("fall of")
             && !ends_with("rise of")
+}
+
+/// "down from", "lowered to 97 from": the figure after this is where a change started.
+pub fn ends_with_from(before: &str) -> bool {
+    let before = before.trim_end();
+    ends_with_ignoring_case(before, " from") || before.eq_ignore_ascii_case("from")
 }
 
 /// "fell by $5 million", "a drop of $5 million": an amount that is a change.
@@ -1169,101 +1024,6 @@ mod tests {
             let found: Vec<(Span, T)> = table.find_among(text, &all_starts(table, text)).collect();
             assert_eq!(found, expected, "in {text:?}");
         }
-    }
-
-    /// The metric nouns are what this pattern, their former definition, finds.
-    #[test]
-    fn metric_nouns_are_the_matches_of_their_pattern() {
-        let mut texts = crate::pattern::random_texts(
-            &[
-                "share",
-                "stock",
-                "price",
-                "s",
-                " ",
-                "-",
-                "market",
-                " cap",
-                "italisation",
-                "earnings",
-                " per",
-                " share",
-                "net",
-                " loss",
-                "es",
-                "power",
-                "Power",
-                " supply",
-                "to",
-                " buy",
-                "sale",
-                " of",
-                "x",
-                "_",
-                ".",
-                "Hash",
-                "rate",
-                " in",
-                "raked",
-                "megawatts",
-                " electricity",
-                "capital",
-                " expenditure",
-                "top",
-                " line",
-                "eps",
-            ],
-            20_000,
-            7,
-        );
-        texts.push(
-            "Earnings per share, EPS, share price, share-prices, stock prices, shares, \
-            stocks, market cap, market capitalization, market value, valuations, revenues, sales, \
-            turnover, top line, contributed, brought in, generated, raked in, net income, net \
-            profit, profits, earnings, net losses, losses, loss, hash rate, hashrate, production, \
-            output, mined, produced, capacity, megawatts of electricity, power supply, Power, \
-            prices, acquired, acquiring, acquisition, to buy, takeover, purchase, funding, \
-            financing, raised, raising, investments, invested, construction, capex, capital \
-            expenditures, spending, employees, staff, workforce, headcount, jobs, workers, sold, \
-            selling, sale of, offloaded; today, total, nets, shareholders, marketing, pricey."
-                .to_string(),
-        );
-        use Metric::*;
-        assert_table_is_pattern(
-            &METRIC_NOUNS,
-            r"(?ix)(?-u:\b)(?:
-                (?P<eps>earnings\x20per\x20share|eps)
-              | (?P<share_price>share[\x20-]?prices?|stock[\x20-]?prices?|shares|stocks?)
-              | (?P<market_cap>market\x20cap(?:itali[sz]ation)?|market\x20value|valuations?)
-              | (?P<revenue>revenues?|sales|turnover|top\x20line|contributed|brought\x20in|generated|raked\x20in)
-              | (?P<net_income>net\x20income|net\x20profit|profits?|earnings|net\x20loss(?:es)?|losses|loss)
-              | (?P<hashrate>hash\x20?rate)
-              | (?P<production>production|output|mined|produced)
-              | (?P<capacity>capacity|megawatts\x20of\x20(?:power|electricity|capacity)|(?-i:power\x20supply|power))
-              | (?P<asset_price>prices?)
-              | (?P<acquisition>acqui(?:re[sd]?|ring|sition)|to\x20buy|takeover|purchase)
-              | (?P<funding>funding|financing|raise[sd]?|raising|investments?|invest(?:ed|ing)?
-                    |construction|capex|capital\x20expenditures?|spending)
-              | (?P<headcount>employees|staff|workforce|headcount|jobs|workers)
-              | (?P<asset_sale>sold|selling|sale\x20of|offload(?:ed|ing)?)
-              )(?-u:\b)",
-            &[
-                ("eps", Eps),
-                ("share_price", SharePrice),
-                ("market_cap", MarketCap),
-                ("revenue", Revenue),
-                ("net_income", NetIncome),
-                ("hashrate", Hashrate),
-                ("production", Production),
-                ("capacity", Capacity),
-                ("asset_price", AssetPrice),
-                ("acquisition", AcquisitionPrice),
-                ("funding", Funding),
-                ("headcount", Headcount),
-                ("asset_sale", AssetSale),
-            ],
-            &texts,
-        );
     }
 
     /// The movement words are what this pattern, their former definition, finds.
