@@ -220,7 +220,22 @@ fn write_readable(
     if report.findings.is_empty() {
         writeln!(out, "No findings.")?;
     }
-    for finding in &report.findings {
+    // Disagreements the checker is unsure of come last, apart, and are not counted.
+    let possible = |f: &&figcheck::report::FindingEntry| f.kind == figcheck::FindingKind::Possible;
+    let sure = report.findings.iter().filter(|f| !possible(f));
+    let unsure: Vec<_> = report.findings.iter().filter(possible).collect();
+    let heading = (!unsure.is_empty()).then(|| {
+        format!(
+            "Possible disagreements, not counted as contradictions ({}):\n",
+            unsure.len()
+        )
+    });
+    for (index, finding) in sure.chain(unsure.iter().copied()).enumerate() {
+        if possible(&finding) && index == report.findings.len() - unsure.len() {
+            if let Some(heading) = &heading {
+                writeln!(out, "{heading}")?;
+            }
+        }
         writeln!(
             out,
             "{:?} · {:?} · confidence {:.2}",

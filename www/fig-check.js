@@ -38,6 +38,7 @@ const KINDS = [
   ["arithmetic_mismatch", "Arithmetic"],
   ["not_comparable", "Different periods"],
   ["corroboration", "Agreements"],
+  ["possible", "Possible (unsure)"],
 ];
 const SEVERITIES = [
   ["high", "High"],
@@ -743,13 +744,22 @@ export class FigCheck extends HTMLElement {
       findingList.append(element("p", "fc-empty", "No findings for this article against the others loaded."));
       return;
     }
+    // Disagreements the checker is unsure of are shown apart, folded, and not counted.
+    const sure = shown.filter((f) => f.kind !== "possible");
+    const possible = shown.filter((f) => f.kind === "possible");
     for (const [severity, label] of SEVERITIES) {
-      const group = shown.filter((f) => f.severity === severity);
+      const group = sure.filter((f) => f.severity === severity);
       if (group.length === 0) continue;
       const section = element("section", `fc-severity severity-${severity}`);
       section.append(element("h3", "fc-severity-heading", `${label} (${group.length})`));
       for (const finding of group) section.append(this.#card(finding));
       findingList.append(section);
+    }
+    if (possible.length > 0) {
+      const fold = element("details", "fc-possible");
+      fold.append(element("summary", "fc-severity-heading", `Possible disagreements, not counted (${possible.length})`));
+      for (const finding of possible) fold.append(this.#card(finding));
+      findingList.append(fold);
     }
   }
 

@@ -363,7 +363,7 @@ struct Pair<'a> {
 type ValueGroup<'a> = (usize, &'a str, &'a str, bool, Modality);
 
 /// Which documents tell one story: they share at least two subjects, or one when either
-/// names few. Figures that name no subject ("the death toll rose to 99") are compared
+/// names few, or either names too few to tell. Figures that name no subject ("the death toll rose to 99") are compared
 /// only between documents of one story, as figures about the same event.
 struct Stories<'a> {
     analyses: &'a [Analysis],
@@ -417,7 +417,9 @@ impl<'a> Stories<'a> {
                     }
                 }
             }
-            shared >= 2 || shared == 1 && ka.len().min(kb.len()) <= 3
+            // Articles loaded side by side are taken to tell one story unless both
+            // name enough of their own to show otherwise.
+            shared >= 2 || shared == 1 && ka.len().min(kb.len()) <= 3 || ka.len().min(kb.len()) < 2
         })
     }
 }
