@@ -817,7 +817,7 @@ static JOINERS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Whether `gap`, the text between a vocabulary word and a figure, ties the two: only
-/// [`JOINERS`], spaces, and a colon or dash of a label.
+/// the joining words (of, to, at, about, rose...), spaces, and a colon or dash of a label.
 pub fn joins_word_to_figure(gap: &str) -> bool {
     gap.len() <= 32
         && gap
