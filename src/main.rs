@@ -221,20 +221,17 @@ fn write_readable(
         writeln!(out, "No findings.")?;
     }
     // Disagreements the checker is unsure of come last, apart, and are not counted.
-    let possible = |f: &&figcheck::report::FindingEntry| f.kind == figcheck::FindingKind::Possible;
-    let sure = report.findings.iter().filter(|f| !possible(f));
-    let unsure: Vec<_> = report.findings.iter().filter(possible).collect();
-    let heading = (!unsure.is_empty()).then(|| {
-        format!(
-            "Possible disagreements, not counted as contradictions ({}):\n",
-            unsure.len()
-        )
-    });
-    for (index, finding) in sure.chain(unsure.iter().copied()).enumerate() {
-        if possible(&finding) && index == report.findings.len() - unsure.len() {
-            if let Some(heading) = &heading {
-                writeln!(out, "{heading}")?;
-            }
+    let (sure, unsure): (Vec<_>, Vec<_>) = report
+        .findings
+        .iter()
+        .partition(|f| f.kind != figcheck::FindingKind::Possible);
+    let unsure_heading = format!(
+        "Possible disagreements, not counted as contradictions ({}):\n",
+        unsure.len()
+    );
+    for (index, finding) in sure.iter().chain(&unsure).enumerate() {
+        if index == sure.len() {
+            writeln!(out, "{unsure_heading}")?;
         }
         writeln!(
             out,

@@ -229,15 +229,10 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
             }
             *count += 1;
             buckets.entry(quantity).or_default().push((doc, index));
-            let group = (
-                doc,
-                quantity,
-                claim.subjects.first().map_or("", |s| &*s.key),
-                claim.is_change,
-                claim.modality,
-            );
-            let value = fold_values(figure, figure, figure.unit, figure.unit)[0];
-            let values = values_stated.entry(group).or_default();
+            let value = value_key(figure, figure.unit);
+            let values = values_stated
+                .entry(value_group(doc, quantity, claim))
+                .or_default();
             if !values.contains(&value) {
                 values.push(value);
             }
@@ -259,38 +254,35 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
         // disagreement with the same document's other figures is not a contradiction
         // ("240 seats" beside "99 seats" for two parties).
         let mut agreed: HashSet<(ClaimRef, usize)> = HashSet::new();
+        // What each claim's document says of the quantity, looked up once per claim
+        // rather than once per pair.
+        let known: Vec<(&[&str], bool)> = refs
+            .iter()
+            .map(|&(doc, index)| {
+                let named = named_subjects
+                    .get(&(doc, *quantity))
+                    .map_or(&[][..], Vec::as_slice);
+                let claim = &analyses[doc].claims[index];
+                let several = values_stated
+                    .get(&value_group(doc, quantity, claim))
+                    .is_some_and(|values| values.len() > 1);
+                (named, several)
+            })
+            .collect();
         for (i, &a) in refs.iter().enumerate() {
-            for &b in &refs[i + 1..] {
+            for (j, &b) in refs.iter().enumerate().skip(i + 1) {
                 if focus.is_some_and(|f| a.0 != f && b.0 != f) {
                     continue;
                 }
-                let others = |doc: usize| {
-                    named_subjects
-                        .get(&(doc, *quantity))
-                        .map_or(&[][..], Vec::as_slice)
-                };
-                let several = |r: ClaimRef| {
-                    let claim = &analyses[r.0].claims[r.1];
-                    let group = (
-                        r.0,
-                        *quantity,
-                        claim.subjects.first().map_or("", |s| &*s.key),
-                        claim.is_change,
-                        claim.modality,
-                    );
-                    values_stated
-                        .get(&group)
-                        .is_some_and(|values| values.len() > 1)
-                };
                 let context = Pair {
-                    named_a: others(a.0),
-                    named_b: others(b.0),
-                    several_values: several(a) || several(b),
+                    named_a: known[i].0,
+                    named_b: known[j].0,
+                    several_values: known[i].1 || known[j].1,
                 };
                 if let Some((finding, reason)) = compare(analyses, &mut stories, context, a, b) {
                     if reason == Reason::Overlap {
-                        // Only a figure of the story's moment matches: an earlier one
-                        // ("a record of", "up from") does not.
+                        // Earlier figures ("up from 89") never get here: their modality
+                        // is historical, and compare sets them apart.
                         agreed.insert((a, b.0));
                         agreed.insert((b, a.0));
                     }
@@ -361,6 +353,20 @@ struct Pair<'a> {
 
 /// A document's claims about one quantity of one subject, changes apart from levels.
 type ValueGroup<'a> = (usize, &'a str, &'a str, bool, Modality);
+
+fn value_group<'a>(
+    doc: usize,
+    quantity: &'a str,
+    claim: &'a crate::claims::Claim,
+) -> ValueGroup<'a> {
+    (
+        doc,
+        quantity,
+        claim.subjects.first().map_or("", |s| &*s.key),
+        claim.is_change,
+        claim.modality,
+    )
+}
 
 /// Which documents tell one story: they share at least two subjects, or one when either
 /// names few, or either names too few to tell. Figures that name no subject ("the death toll rose to 99") are compared
@@ -507,16 +513,14 @@ fn compare(
         )
     } else {
         let (ia, ib) = base_intervals(fa, fb, ua, ub)?;
+        let slip = thousandfold(fa, fb, base_of(ua), base_of(ub));
         if ia.overlaps(&ib) {
             if periods_differ || same_document {
                 // An article repeating its own figure is not corroboration.
                 return None;
             }
             (FindingKind::Corroboration, Severity::Info, Reason::Overlap)
-        } else if !periods_differ
-            && thousandfold(fa, fb, base_of(ua), base_of(ub)).is_none()
-            && orders_apart(&ia, &ib)
-        {
+        } else if !periods_differ && slip.is_none() && orders_apart(&ia, &ib) {
             // "312 electoral votes" and "77 million votes", "240 seats" and "12": two
             // figures more than ten times apart, and not by a scale slip, are two
             // different things that one word names.
@@ -527,7 +531,7 @@ fn compare(
                 Severity::Info,
                 Reason::DifferentPeriods,
             )
-        } else if let Some(power) = thousandfold(fa, fb, base_of(ua), base_of(ub)) {
+        } else if let Some(power) = slip {
             (
                 FindingKind::ScaleMismatch,
                 Severity::High,
@@ -592,17 +596,20 @@ pub(crate) fn fold_values(
     ua: Option<Unit>,
     ub: Option<Unit>,
 ) -> [i64; 2] {
-    let key = |figure: &Figure, unit: Option<Unit>| {
-        let value = figure.amount.central().unwrap_or(0.0) * base_of(unit);
-        if value == 0.0 || !value.is_finite() {
-            return 0;
-        }
-        let magnitude = value.abs().log10().floor() as i32;
-        let scaled = (value / 10f64.powi(magnitude - 3)).round() as i64;
-        scaled * 100 + i64::from(magnitude)
-    };
-    let (x, y) = (key(fa, ua), key(fb, ub));
+    let (x, y) = (value_key(fa, ua), value_key(fb, ub));
     [x.min(y), x.max(y)]
+}
+
+/// A figure's central value in base units, to four significant digits, as an exact
+/// key: what [`Finding::values`] and [`ValueGroup`] tell values apart by.
+fn value_key(figure: &Figure, unit: Option<Unit>) -> i64 {
+    let value = figure.amount.central().unwrap_or(0.0) * base_of(unit);
+    if value == 0.0 || !value.is_finite() {
+        return 0;
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    let scaled = (value / 10f64.powi(magnitude - 3)).round() as i64;
+    scaled * 100 + i64::from(magnitude)
 }
 
 /// The units two figures are compared in: a count with no unit of its own ("4 miners")

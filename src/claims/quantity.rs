@@ -827,8 +827,19 @@ pub fn joins_word_to_figure(gap: &str) -> bool {
 
 /// The index of the family named `key`.
 fn family_of(key: &str) -> Option<usize> {
-    FAMILIES.iter().position(|(name, _)| *name == key)
+    FAMILY_INDEX.get(key).copied()
 }
+
+/// Each family's index by its name, built once: the claim reader names a known
+/// quantity for most figures.
+static FAMILY_INDEX: LazyLock<std::collections::HashMap<&'static str, usize>> =
+    LazyLock::new(|| {
+        FAMILIES
+            .iter()
+            .enumerate()
+            .map(|(index, (name, _))| (*name, index))
+            .collect()
+    });
 
 /// One shared key per family: a claim's quantity costs a count, not an allocation.
 static FAMILY_QUANTITIES: LazyLock<Vec<Quantity>> = LazyLock::new(|| {

@@ -581,7 +581,8 @@ pub(crate) fn mentions_among(text: &str, index: &WordIndex) -> Vec<Mention> {
         let mut keep = keep.into_iter();
         found.retain(|_| keep.next().unwrap_or(true));
     }
-    found.retain(|mention| !is_common_word_opening(text, mention.span));
+    let mut lower_words = None;
+    found.retain(|mention| !is_common_word_opening(text, mention.span, &mut lower_words));
     asset_mentions(text, index, &mut found);
     found.sort_by_key(|mention| mention.span.start);
     found.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
@@ -603,7 +604,15 @@ static CODES: LazyLock<WordSet> = LazyLock::new(|| {
 /// sentence or a line ("Turnout fell", "Rebuilding is expected", "Net income") — known
 /// so when the text also writes it in lower case, or it is a word of the quantity or
 /// basis vocabulary.
-fn is_common_word_opening(text: &str, span: Span) -> bool {
+///
+/// `lower_words` is the set of the document's words written in lower case, read once,
+/// when the first opener asks: a search of the whole text per opener would make a long
+/// paste quadratic.
+fn is_common_word_opening<'t>(
+    text: &'t str,
+    span: Span,
+    lower_words: &mut Option<HashSet<&'t str>>,
+) -> bool {
     let name = span.text(text);
     if CODES.contains(name) || name.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
         return true;
@@ -630,14 +639,21 @@ fn is_common_word_opening(text: &str, span: Span) -> bool {
     if super::quantity::names_a_quantity(&lower) || super::basis::is_basis_word(&lower) {
         return true;
     }
-    let bytes = text.as_bytes();
-    text.match_indices(lower.as_str()).any(|(at, _)| {
-        let end = at + lower.len();
-        (at == 0 || !crate::pattern::is_word_byte(bytes[at - 1]))
-            && bytes
-                .get(end)
-                .is_none_or(|&b| !crate::pattern::is_word_byte(b))
-    })
+    lower_words
+        .get_or_insert_with(|| {
+            let bytes = text.as_bytes();
+            crate::pattern::word_starts(bytes)
+                .map(|start| {
+                    let len = bytes[start..]
+                        .iter()
+                        .position(|&b| !crate::pattern::is_word_byte(b))
+                        .unwrap_or(bytes.len() - start);
+                    &text[start..start + len]
+                })
+                .filter(|word| word.bytes().all(|b| b.is_ascii_lowercase()))
+                .collect()
+        })
+        .contains(lower.as_str())
 }
 
 /// Adds the crypto assets `text` names, in any case ("bitcoin", "BTC"), and the groups

@@ -232,16 +232,9 @@ pub fn metric_near(
     clause: Span,
     figure: &Figure,
 ) -> Option<MetricHit> {
-    if !matches!(
-        figure.kind,
-        FigureKind::Percent
-            | FigureKind::Money
-            | FigureKind::Quantity
-            | FigureKind::Count
-            | FigureKind::Multiple
-            | FigureKind::Number
-            | FigureKind::PercentagePoints
-    ) {
+    // A fraction ("two-thirds of") takes no vocabulary word: what it is a fraction of
+    // is read elsewhere.
+    if !quantity::measures(figure.kind) || figure.kind == FigureKind::Fraction {
         return None;
     }
     let span = figure.span;
