@@ -222,6 +222,22 @@ impl Openers {
         word_starts(bytes).filter(move |&start| self.admit(&bytes[start..]))
     }
 
+    /// The word starts within `within`, a stretch of `text`, whose words this admits: a
+    /// family's candidates in a few stretches, without an index of the whole text.
+    pub fn starts_within<'t>(
+        &'t self,
+        text: &'t str,
+        within: Span,
+    ) -> impl Iterator<Item = usize> + 't {
+        let bytes = text.as_bytes();
+        // A stretch may start inside a word: that word starts before it.
+        let inside_word = within.start > 0 && is_word_byte(bytes[within.start - 1]);
+        word_starts(&bytes[within.start..within.end])
+            .map(move |start| within.start + start)
+            .filter(move |&start| !(inside_word && start == within.start))
+            .filter(move |&start| self.admit(&bytes[start..]))
+    }
+
     /// Whether the word at the start of `rest` is one of the openers (or, for prefixes,
     /// starts with one).
     pub fn admit(&self, rest: &[u8]) -> bool {

@@ -125,3 +125,54 @@ fn every_check_fixture_gives_exactly_its_findings() {
     );
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// Checking one article against the others (`report_for`, what the page does on every
+/// edit) gives exactly the findings of the whole check that involve it: the focused
+/// check skips documents and pairs, and must skip only those that cannot meet it.
+#[test]
+fn the_focused_check_finds_what_the_whole_check_finds_for_that_article() {
+    let mut corpora: Vec<Corpus> = Vec::new();
+    for fixture in fixture_files::fixtures("check") {
+        let mut corpus = Corpus::new();
+        for article in fixture.input.split("=== ").filter(|a| !a.trim().is_empty()) {
+            let (id, text) = article.split_once('\n').expect("an id line");
+            corpus.add(Document::new(id.trim(), text)).unwrap();
+        }
+        corpora.push(corpus);
+    }
+    let mut demo = Corpus::new();
+    for document in figcheck::demo::documents() {
+        demo.add(document).unwrap();
+    }
+    corpora.push(demo);
+    let key = |f: &FindingEntry| {
+        format!(
+            "{:?} {} {}:{} {} {}:{} {}",
+            f.kind, f.a.doc, f.a.start, f.a.end, f.b.doc, f.b.start, f.b.end, f.explanation
+        )
+    };
+    let mut compared = 0;
+    for corpus in &corpora {
+        let whole = corpus.report();
+        let ids: Vec<String> = corpus
+            .analyses()
+            .iter()
+            .map(|analysis| analysis.document.id.clone())
+            .collect();
+        for id in ids {
+            let mut expected: Vec<String> = whole
+                .findings
+                .iter()
+                .filter(|f| f.a.doc == id || f.b.doc == id)
+                .map(key)
+                .collect();
+            let mut focused: Vec<String> =
+                corpus.report_for(&id).findings.iter().map(key).collect();
+            expected.sort();
+            focused.sort();
+            assert_eq!(focused, expected, "focused on {id}");
+            compared += expected.len();
+        }
+    }
+    assert!(compared > 20, "only {compared} findings compared");
+}

@@ -187,14 +187,9 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
     // article that repeats a claim word for word adds nothing to compare, and comparing
     // every repeat with every other would make checking quadratic in the repeats.
     let mut seen: HashSet<(&str, usize, ComparisonKey)> = HashSet::new();
-    let mut per_document: HashMap<(&str, usize), usize> = HashMap::new();
-    // The subjects each document names for each quantity: a figure that names none is
-    // taken to be about another's subject only when neither document names another.
-    let mut named_subjects: HashMap<(usize, &str), Vec<&str>> = HashMap::new();
-    // The values each document states for one quantity of one subject: an article that
-    // gives several ("180 seats" in the first round, "192" in the second) leaves open
-    // which of them another article's figure is to be set against.
-    let mut values_stated: HashMap<ValueGroup, Vec<i64>> = HashMap::new();
+    // What each document says of each quantity: how many claims it placed, the
+    // subjects it names and the values it states (see [`Said`]).
+    let mut said: HashMap<(&str, usize), Said> = HashMap::new();
     // With a focus, only the buckets the focused document has a claim in can give a
     // finding: checking one new article against a thousand loaded ones reads the others'
     // claims, but builds nothing for buckets the new article does not touch.
@@ -208,6 +203,13 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
         })
     });
     for (doc, analysis) in analyses.iter().enumerate() {
+        // A document that can meet the focused one in no claim is not read at all: one
+        // new article against a thousand loaded ones reads only those of its story.
+        if let Some(focused) = focus.and_then(|f| analyses.get(f))
+            && !could_meet(focused, analysis)
+        {
+            continue;
+        }
         for (index, (figure, claim)) in analysis.figures.iter().zip(&analysis.claims).enumerate() {
             let Some(quantity) = claim.quantity.as_ref().map(Quantity::key) else {
                 continue;
@@ -223,85 +225,81 @@ pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
             if !seen.insert((quantity, doc, ComparisonKey::of(figure, claim))) {
                 continue;
             }
-            let count = per_document.entry((quantity, doc)).or_default();
-            if *count >= MAX_CLAIMS_PER_BUCKET {
+            let document = said.entry((quantity, doc)).or_default();
+            if document.claims >= MAX_CLAIMS_PER_BUCKET {
                 continue;
             }
-            *count += 1;
+            document.claims += 1;
             buckets.entry(quantity).or_default().push((doc, index));
-            let value = value_key(figure, figure.unit);
-            let values = values_stated
-                .entry(value_group(doc, quantity, claim))
-                .or_default();
-            if !values.contains(&value) {
-                values.push(value);
-            }
-            let named = named_subjects.entry((doc, quantity)).or_default();
-            for subject in &claim.subjects {
-                if !named.contains(&&*subject.key) {
-                    named.push(&subject.key);
-                }
-            }
+            document.note(figure, claim);
         }
     }
-    let mut stories = Stories::new(analyses);
 
     let mut findings: Vec<(Finding, Option<Reason>)> = Vec::new();
     for (quantity, refs) in &buckets {
-        let mut compared: Vec<(Finding, Reason)> = Vec::new();
         // The claims that some figure of another document agrees with, by that document:
         // a figure matched there is about what the match is about, and its
         // disagreement with the same document's other figures is not a contradiction
-        // ("240 seats" beside "99 seats" for two parties).
-        let mut agreed: HashSet<(ClaimRef, usize)> = HashSet::new();
+        // ("240 seats" beside "99 seats" for two parties). `agreed[i]`: the documents
+        // with a figure that agrees with claim `i`.
+        let mut agreed: Vec<Vec<usize>> = vec![Vec::new(); refs.len()];
         // What each claim's document says of the quantity, looked up once per claim
         // rather than once per pair.
         let known: Vec<(&[&str], bool)> = refs
             .iter()
             .map(|&(doc, index)| {
-                let named = named_subjects
-                    .get(&(doc, *quantity))
-                    .map_or(&[][..], Vec::as_slice);
+                let document = &said[&(*quantity, doc)];
                 let claim = &analyses[doc].claims[index];
-                let several = values_stated
-                    .get(&value_group(doc, quantity, claim))
-                    .is_some_and(|values| values.len() > 1);
-                (named, several)
+                (document.named.as_slice(), document.several_values(claim))
             })
             .collect();
-        for (i, &a) in refs.iter().enumerate() {
-            for (j, &b) in refs.iter().enumerate().skip(i + 1) {
-                if focus.is_some_and(|f| a.0 != f && b.0 != f) {
-                    continue;
-                }
+        let mut compared: Vec<(Finding, Reason, usize, usize)> = Vec::new();
+        // Every pair, or with a focus every pair with a claim of the focused document,
+        // in the bucket's order: a claim of another document meets only the focused
+        // document's claims after it, so the work grows with those, not with the square
+        // of the bucket.
+        let focused: Vec<usize> = focus.map_or_else(Vec::new, |f| {
+            (0..refs.len()).filter(|&i| refs[i].0 == f).collect()
+        });
+        for i in 0..refs.len() {
+            let mut all_after = i + 1..refs.len();
+            let mut focused_after = focused[focused.partition_point(|&j| j <= i)..]
+                .iter()
+                .copied();
+            let partners: &mut dyn Iterator<Item = usize> = if focus.is_none_or(|f| refs[i].0 == f)
+            {
+                &mut all_after
+            } else {
+                &mut focused_after
+            };
+            for j in partners {
+                let (a, b) = (refs[i], refs[j]);
                 let context = Pair {
                     named_a: known[i].0,
                     named_b: known[j].0,
                     several_values: known[i].1 || known[j].1,
                 };
-                if let Some((finding, reason)) = compare(analyses, &mut stories, context, a, b) {
+                if let Some((finding, reason)) = compare(analyses, context, a, b) {
                     if reason == Reason::Overlap {
                         // Earlier figures ("up from 89") never get here: their modality
                         // is historical, and compare sets them apart.
-                        agreed.insert((a, b.0));
-                        agreed.insert((b, a.0));
+                        agreed[i].push(b.0);
+                        agreed[j].push(a.0);
                     }
-                    compared.push((finding, reason));
+                    compared.push((finding, reason, i, j));
                 }
             }
         }
         findings.extend(
             compared
                 .into_iter()
-                .filter(|(finding, reason)| {
-                    let (Some(fa), Some(fb)) = (finding.a.figure, finding.b.figure) else {
-                        return true;
-                    };
-                    let (a, b) = ((finding.a.doc, fa), (finding.b.doc, fb));
+                .filter(|&(_, reason, i, j)| {
+                    let matched_elsewhere =
+                        agreed[i].contains(&refs[j].0) || agreed[j].contains(&refs[i].0);
                     !(matches!(reason, Reason::Disjoint | Reason::Thousandfold(_))
-                        && (agreed.contains(&(a, b.0)) || agreed.contains(&(b, a.0))))
+                        && matched_elsewhere)
                 })
-                .map(|(finding, reason)| (finding, Some(reason))),
+                .map(|(finding, reason, _, _)| (finding, Some(reason))),
         );
     }
     findings.extend(
@@ -351,83 +349,101 @@ struct Pair<'a> {
     several_values: bool,
 }
 
-/// A document's claims about one quantity of one subject, changes apart from levels.
-type ValueGroup<'a> = (usize, &'a str, &'a str, bool, Modality);
+/// What one document says of one quantity.
+#[derive(Default)]
+struct Said<'a> {
+    /// How many of its claims were placed in the bucket.
+    claims: usize,
+    /// The subjects it names: a figure that names none is taken to be about another
+    /// document's subject only when neither document names another.
+    named: Vec<&'a str>,
+    /// The values it states, each once, by subject, change or level, and modality: an
+    /// article that gives several ("180 seats" in the first round, "192" in the second)
+    /// leaves open which of them another article's figure is to be set against.
+    values: Vec<(ValueGroup<'a>, i64)>,
+}
 
-fn value_group<'a>(
-    doc: usize,
-    quantity: &'a str,
-    claim: &'a crate::claims::Claim,
-) -> ValueGroup<'a> {
+/// A claim's subject, whether it is a change, and its modality.
+type ValueGroup<'a> = (&'a str, bool, Modality);
+
+fn value_group(claim: &crate::claims::Claim) -> ValueGroup<'_> {
     (
-        doc,
-        quantity,
         claim.subjects.first().map_or("", |s| &*s.key),
         claim.is_change,
         claim.modality,
     )
 }
 
-/// Which documents tell one story: they share at least two subjects, or one when either
-/// names few, or either names too few to tell. Figures that name no subject ("the death toll rose to 99") are compared
-/// only between documents of one story, as figures about the same event.
-struct Stories<'a> {
-    analyses: &'a [Analysis],
-    known: HashMap<(usize, usize), bool>,
+impl<'a> Said<'a> {
+    fn note(&mut self, figure: &Figure, claim: &'a crate::claims::Claim) {
+        let stated = (value_group(claim), value_key(figure, figure.unit));
+        if !self.values.contains(&stated) {
+            self.values.push(stated);
+        }
+        for subject in &claim.subjects {
+            if !self.named.contains(&&*subject.key) {
+                self.named.push(&subject.key);
+            }
+        }
+    }
+
+    /// Whether the document states more than one value in `claim`'s group.
+    fn several_values(&self, claim: &crate::claims::Claim) -> bool {
+        let group = value_group(claim);
+        self.values.iter().filter(|(g, _)| *g == group).count() > 1
+    }
 }
 
-impl<'a> Stories<'a> {
-    fn new(analyses: &'a [Analysis]) -> Stories<'a> {
-        Stories {
-            analyses,
-            known: HashMap::new(),
-        }
-    }
+/// Whether two documents tell one story: they share at least two subjects, or one when
+/// either names few, or either names too few to tell. Figures that name no subject ("the
+/// death toll rose to 99") are compared only between documents of one story, as figures
+/// about the same event.
+fn same_story(a: &Analysis, b: &Analysis) -> bool {
+    let shared = shared_subjects(a, b);
+    let fewest = a.subject_keys.len().min(b.subject_keys.len());
+    // Articles loaded side by side are taken to tell one story unless both name enough
+    // of their own to show otherwise.
+    shared >= 2 || shared == 1 && fewest <= 3 || fewest < 2
+}
 
-    /// Whether each of two documents names both claims' first subjects.
-    fn both_name(
-        &self,
-        a: usize,
-        b: usize,
-        ca: &crate::claims::Claim,
-        cb: &crate::claims::Claim,
-    ) -> bool {
-        let names = |doc: usize, claim: &crate::claims::Claim| {
-            claim.subjects.first().is_some_and(|subject| {
-                self.analyses[doc]
-                    .subject_keys
-                    .binary_search(&subject.key)
-                    .is_ok()
-            })
-        };
-        names(a, cb) && names(b, ca)
-    }
+/// Whether a claim of one document may be compared with one of the other: they tell one
+/// story, or share a subject.
+fn could_meet(a: &Analysis, b: &Analysis) -> bool {
+    same_story(a, b) || shared_subjects(a, b) > 0
+}
 
-    fn same(&mut self, a: usize, b: usize) -> bool {
-        if a == b {
-            return true;
-        }
-        let analyses = self.analyses;
-        *self.known.entry((a.min(b), a.max(b))).or_insert_with(|| {
-            let (ka, kb) = (&analyses[a].subject_keys, &analyses[b].subject_keys);
-            // Both lists are sorted: count the shared keys by merging.
-            let (mut i, mut j, mut shared) = (0, 0, 0);
-            while i < ka.len() && j < kb.len() {
-                match ka[i].cmp(&kb[j]) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        shared += 1;
-                        i += 1;
-                        j += 1;
-                    }
-                }
+/// How many subjects two documents share: both lists of keys are sorted, so by merging.
+fn shared_subjects(a: &Analysis, b: &Analysis) -> usize {
+    let (ka, kb) = (&a.subject_keys, &b.subject_keys);
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < ka.len() && j < kb.len() {
+        match ka[i].cmp(&kb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
             }
-            // Articles loaded side by side are taken to tell one story unless both
-            // name enough of their own to show otherwise.
-            shared >= 2 || shared == 1 && ka.len().min(kb.len()) <= 3 || ka.len().min(kb.len()) < 2
-        })
+        }
     }
+    shared
+}
+
+/// Whether each of two documents names the other claim's first subject.
+fn both_name(
+    a: &Analysis,
+    b: &Analysis,
+    ca: &crate::claims::Claim,
+    cb: &crate::claims::Claim,
+) -> bool {
+    let names = |analysis: &Analysis, claim: &crate::claims::Claim| {
+        claim
+            .subjects
+            .first()
+            .is_some_and(|subject| analysis.subject_keys.binary_search(&subject.key).is_ok())
+    };
+    names(a, cb) && names(b, ca)
 }
 
 /// Who two claims are about, and whether the checker had to assume it.
@@ -439,7 +455,6 @@ struct SharedSubject<'c> {
 
 fn compare(
     analyses: &[Analysis],
-    stories: &mut Stories,
     pair: Pair,
     a: ClaimRef,
     b: ClaimRef,
@@ -474,10 +489,9 @@ fn compare(
     {
         return None;
     }
+    let (da, db) = (&analyses[a.0], &analyses[b.0]);
     let subject = shared_subject(ca, cb, pair, |names_differ| {
-        !same_document
-            && stories.same(a.0, b.0)
-            && (!names_differ || stories.both_name(a.0, b.0, ca, cb))
+        !same_document && same_story(da, db) && (!names_differ || both_name(da, db, ca, cb))
     })?;
     // Inside one article, a figure with no subject is too often another part of the
     // story ("74 have been identified" beside "97 victims").
@@ -728,10 +742,12 @@ fn what_is_compared(
     if a.modality == Modality::Expected {
         what = format!("the expected {what}");
     }
-    let mut chars = what.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+    // The sentence starts with "the" or a name: an ASCII capital serves, and spares the
+    // page Unicode's case tables.
+    if let Some(first) = what.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    what
 }
 
 /// What the checker assumed to compare two claims, said after the finding.

@@ -381,11 +381,14 @@ const WORDS: &[(BasisWord, &[&str])] = {
     ]
 };
 
-/// The table of [`WORDS`], each phrase meaning what its group says.
-pub(super) static BASIS_WORDS: LazyLock<Phrases<BasisWord>> = LazyLock::new(|| {
-    let specs: Vec<PhraseSpec<BasisWord>> = WORDS
+/// The table of [`WORDS`], each phrase meaning the index of its group. An index, not
+/// the [`BasisWord`] itself: the quantity table is a `Phrases<u16>` too, and the page
+/// carries one copy of the table's code, not one per meaning type.
+pub(super) static BASIS_WORDS: LazyLock<Phrases<u16>> = LazyLock::new(|| {
+    let specs: Vec<PhraseSpec<u16>> = WORDS
         .iter()
-        .flat_map(|(meaning, words)| words.iter().map(move |word| (*word, *meaning)))
+        .enumerate()
+        .flat_map(|(group, (_, words))| words.iter().map(move |word| (*word, group as u16)))
         .collect();
     Phrases::new(&specs)
 });
@@ -398,8 +401,18 @@ pub struct BasisWords {
 }
 
 impl BasisWords {
-    pub fn of(text: &str, starts: &[usize]) -> BasisWords {
-        let (spans, meanings) = BASIS_WORDS.find_among(text, starts).unzip();
+    /// The basis words of `sentence`. Read per sentence with a figure, not from the
+    /// document's word index: their first words ("a", "on", "at", "from") are among the
+    /// commonest of any text.
+    pub fn of(text: &str, sentence: Span) -> BasisWords {
+        let starts: Vec<usize> = BASIS_WORDS
+            .openers()
+            .starts_within(text, sentence)
+            .collect();
+        let (spans, meanings) = BASIS_WORDS
+            .find_among(text, &starts)
+            .map(|(span, group)| (span, WORDS[usize::from(group)].0))
+            .unzip();
         BasisWords { spans, meanings }
     }
 
@@ -470,18 +483,12 @@ impl BasisWords {
     }
 }
 
-/// The first words of every basis phrase: a family of the claim reader's word index.
-pub(super) fn openers() -> &'static crate::pattern::Openers {
-    BASIS_WORDS.openers()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn read(text: &str, figure: &str) -> (Basis, Modality) {
-        let starts: Vec<usize> = crate::pattern::word_starts(text.as_bytes()).collect();
-        let words = BasisWords::of(text, &starts);
+        let words = BasisWords::of(text, Span::new(0, text.len()));
         let at = text.find(figure).unwrap();
         words.read(Span::new(0, text.len()), Span::new(at, at + figure.len()))
     }

@@ -150,11 +150,8 @@ fn analyse_among(
     let sentences = sentence::sentences(text);
     let mentions = subject::mentions_among(text, index);
     let main = main_subject(&document, &mentions);
-    let words = vocabulary::DocumentWords::of(text, index);
-    let basis_words = basis::BasisWords::of(
-        text,
-        index.starts(Family::BasisWord.index(), Span::new(0, text.len())),
-    );
+    let words =
+        vocabulary::DocumentWords::of(text, index, &claimed_stretches(&figures, &sentences));
     let seekers = Seekers::default();
     let context = Context {
         text,
@@ -164,7 +161,6 @@ fn analyse_among(
         mentions: &mentions,
         main: main.as_ref(),
         words: &words,
-        basis_words: &basis_words,
         seekers: &seekers,
     };
     let mut cache = SentenceCache::default();
@@ -172,10 +168,7 @@ fn analyse_among(
         .iter()
         .enumerate()
         .map(|(index, figure)| {
-            if matches!(
-                figure.kind,
-                FigureKind::Date | FigureKind::Metadata | FigureKind::Duration
-            ) {
+            if has_no_claim(figure.kind) {
                 Claim::none(figure, &sentences, &seekers.sentence)
             } else {
                 claim_for(context, index, &mut cache)
@@ -209,18 +202,44 @@ fn analyse_among(
     }
 }
 
+/// The stretches of text the claims of `figures` read: each figure's sentence (all of
+/// the figure, should it run past its end), merged where they touch, in order.
+fn claimed_stretches(figures: &[Figure], sentences: &[Span]) -> Vec<Span> {
+    let seeker = Seeker::default();
+    let mut stretches: Vec<Span> = Vec::new();
+    for figure in figures.iter().filter(|f| !has_no_claim(f.kind)) {
+        let sentence = sentence::containing_from(&seeker, sentences, figure.span.start)
+            .map_or(figure.span, |i| sentences[i]);
+        let stretch = Span::new(
+            sentence.start.min(figure.span.start),
+            sentence.end.max(figure.span.end),
+        );
+        match stretches.last_mut() {
+            Some(last) if stretch.start <= last.end => last.end = last.end.max(stretch.end),
+            _ => stretches.push(stretch),
+        }
+    }
+    stretches
+}
+
+/// Figures that measure nothing by themselves, and so have no claim to read.
+fn has_no_claim(kind: FigureKind) -> bool {
+    matches!(
+        kind,
+        FigureKind::Date | FigureKind::Metadata | FigureKind::Duration
+    )
+}
+
 /// The families of words the claim reader looks for, all found in one pass over a
 /// document's words ([`word_index`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Family {
     Asset,
-    QuantityWord,
     MovementWord,
     Verdict,
     Hedge,
     EventCue,
     AttributionCue,
-    BasisWord,
 }
 
 impl Family {
@@ -234,13 +253,11 @@ impl Family {
 static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
     Families::new(vec![
         &*subject::ASSET_OPENERS,
-        quantity::QUANTITY_WORDS.openers(),
         vocabulary::MOVEMENT_WORDS.openers(),
         &*vocabulary::VERDICT_OPENERS,
         vocabulary::HEDGES.openers(),
         vocabulary::EVENT_CUES.openers(),
         &*vocabulary::ATTRIBUTION_CUES,
-        basis::openers(),
     ])
 });
 
@@ -310,7 +327,6 @@ struct Context<'a> {
     mentions: &'a [Mention],
     main: Option<&'a Subject>,
     words: &'a vocabulary::DocumentWords,
-    basis_words: &'a basis::BasisWords,
     seekers: &'a Seekers,
 }
 
@@ -332,7 +348,6 @@ fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim
         mentions,
         main,
         words,
-        basis_words,
         seekers,
     } = context;
     let figure = &figures[index];
@@ -395,14 +410,16 @@ fn claim_for(context: Context, index: usize, cache: &mut SentenceCache) -> Claim
         }
         (quantity, _) => quantity,
     };
-    let (basis, modality) = basis_words.read(clause, figure.span);
+    let (basis, modality) = facts.basis_words.read(clause, figure.span);
     // "20:01 — First projection (Ipsos): Acme 172 seats": a label before a colon says
     // what the line's figures are.
     let modality = match text[sentence.start..figure.span.start].find(": ") {
         Some(colon)
             if colon < 80
                 && modality == Modality::Actual
-                && basis_words.label_expects(Span::new(sentence.start, sentence.start + colon)) =>
+                && facts
+                    .basis_words
+                    .label_expects(Span::new(sentence.start, sentence.start + colon)) =>
         {
             Modality::Expected
         }
@@ -457,6 +474,9 @@ struct SentenceFacts {
     event: Option<String>,
     attribution: Option<String>,
     hedged: bool,
+    /// Read per sentence, not per document: only sentences with a figure need them,
+    /// and their first words ("a", "on", "at", "from") open many of a document's words.
+    basis_words: basis::BasisWords,
 }
 
 impl SentenceCache {
@@ -468,6 +488,7 @@ impl SentenceCache {
                 event: vocabulary::event_in(text, index, sentence),
                 attribution: vocabulary::attribution_in(text, index, sentence),
                 hedged: vocabulary::is_hedged(text, index, sentence),
+                basis_words: basis::BasisWords::of(text, sentence),
             };
         }
         &self.facts

@@ -27,36 +27,43 @@ use crate::pattern::{PhraseSpec, Phrases, WordSet};
 /// What a figure counts or measures: a canonical head ("death toll"), or a noun of the
 /// text the vocabulary lacks ("turbines").
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Quantity(Arc<str>);
+pub struct Quantity {
+    key: Arc<str>,
+    /// Its index in [`FAMILIES`], `None` for an open noun of the text.
+    family: Option<u16>,
+}
 
 impl Quantity {
     /// The quantity named `key` in [`FAMILIES`], or an open key of that name.
     pub fn named(key: &str) -> Quantity {
         match family_of(key) {
             Some(family) => family_quantity(family),
-            None => Quantity(Arc::from(key)),
+            None => Quantity {
+                key: Arc::from(key),
+                family: None,
+            },
         }
     }
 
     /// Its key: also its name in explanations ("death toll").
     pub fn key(&self) -> &str {
-        &self.0
+        &self.key
     }
 
     /// Whether it is the family named `key`.
     pub fn is(&self, key: &str) -> bool {
-        &*self.0 == key
+        &*self.key == key
     }
 
     /// Whether the vocabulary names it (not an open noun of the text).
     pub fn is_known(&self) -> bool {
-        family_of(&self.0).is_some()
+        self.family.is_some()
     }
 }
 
 impl Serialize for Quantity {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(&self.key)
     }
 }
 
@@ -827,25 +834,19 @@ pub fn joins_word_to_figure(gap: &str) -> bool {
 
 /// The index of the family named `key`.
 fn family_of(key: &str) -> Option<usize> {
-    FAMILY_INDEX.get(key).copied()
+    // Only the claim reader's few named quantities ask (`known`): a scan will do.
+    FAMILIES.iter().position(|(name, _)| *name == key)
 }
-
-/// Each family's index by its name, built once: the claim reader names a known
-/// quantity for most figures.
-static FAMILY_INDEX: LazyLock<std::collections::HashMap<&'static str, usize>> =
-    LazyLock::new(|| {
-        FAMILIES
-            .iter()
-            .enumerate()
-            .map(|(index, (name, _))| (*name, index))
-            .collect()
-    });
 
 /// One shared key per family: a claim's quantity costs a count, not an allocation.
 static FAMILY_QUANTITIES: LazyLock<Vec<Quantity>> = LazyLock::new(|| {
     FAMILIES
         .iter()
-        .map(|(name, _)| Quantity(Arc::from(*name)))
+        .enumerate()
+        .map(|(index, (name, _))| Quantity {
+            key: Arc::from(*name),
+            family: Some(index as u16),
+        })
         .collect()
 });
 
@@ -921,7 +922,7 @@ pub fn counted_noun(after: &str) -> Option<Quantity> {
     if let Some(quantity) = family_of_word(&singular) {
         return Some(quantity);
     }
-    Some(Quantity(Arc::from(noun)))
+    Some(Quantity::named(noun))
 }
 
 /// The families whose figures carry a physical unit: a figure in megawatts, acres or

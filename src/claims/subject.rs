@@ -581,8 +581,7 @@ pub(crate) fn mentions_among(text: &str, index: &WordIndex) -> Vec<Mention> {
         let mut keep = keep.into_iter();
         found.retain(|_| keep.next().unwrap_or(true));
     }
-    let mut lower_words = None;
-    found.retain(|mention| !is_common_word_opening(text, mention.span, &mut lower_words));
+    drop_common_word_openings(text, &mut found);
     asset_mentions(text, index, &mut found);
     found.sort_by_key(|mention| mention.span.start);
     found.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
@@ -599,61 +598,117 @@ static CODES: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
-/// Whether a capitalised run is not a name after all: a code, a number, a headline
-/// shouted in capitals, or one word that is capitalised only because it opens a
-/// sentence or a line ("Turnout fell", "Rebuilding is expected", "Net income") — known
-/// so when the text also writes it in lower case, or it is a word of the quantity or
-/// basis vocabulary.
+/// What [`opening_word`] makes of a capitalised run.
+enum Opening {
+    Name,
+    NotAName,
+    /// A one-word sentence opener, in lower case: a name unless the text also writes it
+    /// so.
+    NameUnlessWrittenLower(String),
+}
+
+/// Drops the capitalised runs that are not names after all: a code, a number, a
+/// headline shouted in capitals, or one word that is capitalised only because it opens
+/// a sentence or a line ("Turnout fell", "Rebuilding is expected", "Net income") —
+/// known so when the text also writes it in lower case, or it is a word of the quantity
+/// or basis vocabulary.
 ///
-/// `lower_words` is the set of the document's words written in lower case, read once,
-/// when the first opener asks: a search of the whole text per opener would make a long
-/// paste quadratic.
-fn is_common_word_opening<'t>(
-    text: &'t str,
-    span: Span,
-    lower_words: &mut Option<HashSet<&'t str>>,
-) -> bool {
+/// The openers to look up are gathered first and the text's words read once for all
+/// of them: a search of the whole text per opener made a long paste quadratic, and a
+/// set of every word cost a hash per word of every document.
+fn drop_common_word_openings(text: &str, found: &mut Vec<Mention>) {
+    let openings: Vec<Opening> = found.iter().map(|m| opening_word(text, m.span)).collect();
+    let mut asked: Vec<&str> = openings
+        .iter()
+        .filter_map(|opening| match opening {
+            Opening::NameUnlessWrittenLower(word) => Some(word.as_str()),
+            _ => None,
+        })
+        .collect();
+    asked.sort_unstable();
+    asked.dedup();
+    let mut written_lower = vec![false; asked.len()];
+    if !asked.is_empty() {
+        let longest = asked.iter().map(|w| w.len()).max().unwrap_or(0);
+        // Most words start with a letter no asked word starts with.
+        let mut opens_one = [false; 256];
+        for word in &asked {
+            opens_one[usize::from(word.as_bytes()[0])] = true;
+        }
+        let bytes = text.as_bytes();
+        for start in crate::pattern::word_starts(bytes) {
+            if !opens_one[usize::from(bytes[start])] {
+                continue;
+            }
+            let len = bytes[start..]
+                .iter()
+                .take(longest + 1)
+                .position(|&b| !crate::pattern::is_word_byte(b))
+                .unwrap_or((bytes.len() - start).min(longest + 1));
+            let word = &text[start..start + len];
+            if len <= longest
+                && let Ok(at) = asked.binary_search(&word)
+            {
+                written_lower[at] = true;
+            }
+        }
+    }
+    let mut next = 0;
+    found.retain(|_| {
+        let opening = &openings[next];
+        next += 1;
+        match opening {
+            Opening::NotAName => false,
+            Opening::NameUnlessWrittenLower(word) => asked
+                .binary_search(&word.as_str())
+                .is_ok_and(|at| !written_lower[at]),
+            Opening::Name => true,
+        }
+    });
+}
+
+/// Whether a capitalised run is a name, not one, or a sentence opener to look up (see
+/// [`drop_common_word_openings`]).
+fn opening_word(text: &str, span: Span) -> Opening {
     let name = span.text(text);
     if CODES.contains(name) || name.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
-        return true;
+        return Opening::NotAName;
     }
     let words = name.split(' ').count();
-    // "GDP grew", "CPI rose": the quantity, not its holder.
-    if words == 1 && super::quantity::names_a_quantity(&name.to_ascii_lowercase()) {
-        return true;
-    }
     if words >= 3 && !name.bytes().any(|b| b.is_ascii_lowercase()) {
-        return true;
+        return Opening::NotAName;
     }
-    if words != 1 || !name.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
-        return false;
+    if words != 1 {
+        return Opening::Name;
+    }
+    // Lower-cased on the stack: every one-word name of a document comes here.
+    let mut buffer = [0u8; 16];
+    let lowered;
+    let lower = match crate::pattern::lowercase_ascii(name, &mut buffer) {
+        Some(lower) => lower,
+        None => {
+            lowered = name.to_ascii_lowercase();
+            lowered.as_str()
+        }
+    };
+    // "GDP grew", "CPI rose": the quantity, not its holder.
+    if super::quantity::names_a_quantity(lower) {
+        return Opening::NotAName;
+    }
+    if !name.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
+        return Opening::Name;
     }
     let before = text[..span.start].trim_end_matches([' ', '\t', '"', '\u{201c}', '(']);
     let opens = before.is_empty()
         || before.ends_with(['.', '!', '?', '\n', ':', '\u{2014}', '\u{2013}', '|'])
         || before.ends_with(" -");
     if !opens {
-        return false;
+        return Opening::Name;
     }
-    let lower = name.to_ascii_lowercase();
-    if super::quantity::names_a_quantity(&lower) || super::basis::is_basis_word(&lower) {
-        return true;
+    if super::basis::is_basis_word(lower) {
+        return Opening::NotAName;
     }
-    lower_words
-        .get_or_insert_with(|| {
-            let bytes = text.as_bytes();
-            crate::pattern::word_starts(bytes)
-                .map(|start| {
-                    let len = bytes[start..]
-                        .iter()
-                        .position(|&b| !crate::pattern::is_word_byte(b))
-                        .unwrap_or(bytes.len() - start);
-                    &text[start..start + len]
-                })
-                .filter(|word| word.bytes().all(|b| b.is_ascii_lowercase()))
-                .collect()
-        })
-        .contains(lower.as_str())
+    Opening::NameUnlessWrittenLower(lower.to_string())
 }
 
 /// Adds the crypto assets `text` names, in any case ("bitcoin", "BTC"), and the groups

@@ -157,14 +157,28 @@ pub struct DocumentWords {
 }
 
 impl DocumentWords {
-    pub fn of(text: &str, index: &WordIndex) -> DocumentWords {
-        let whole = Span::new(0, text.len());
-        let (metrics, metric_values) = QUANTITY_WORDS
-            .find_among(text, index.starts(Family::QuantityWord.index(), whole))
-            .unzip();
-        let (directions, direction_values) = MOVEMENT_WORDS
-            .find_among(text, index.starts(Family::MovementWord.index(), whole))
-            .unzip();
+    /// The words of `stretches` (ascending, not overlapping): the sentences of the
+    /// figures whose claims are read. No claim looks beyond its sentence, and most of a
+    /// document's words are in sentences without a figure.
+    pub fn of(text: &str, index: &WordIndex, stretches: &[Span]) -> DocumentWords {
+        // The quantity words are not in the word index: their first words ("of", "to",
+        // "per") are among the commonest of any text, and only these stretches need them.
+        let quantity_starts: Vec<usize> = stretches
+            .iter()
+            .flat_map(|&stretch| QUANTITY_WORDS.openers().starts_within(text, stretch))
+            .collect();
+        let movement_starts: Vec<usize> = stretches
+            .iter()
+            .flat_map(|&stretch| {
+                index
+                    .starts(Family::MovementWord.index(), stretch)
+                    .iter()
+                    .copied()
+            })
+            .collect();
+        let (metrics, metric_values) = QUANTITY_WORDS.find_among(text, &quantity_starts).unzip();
+        let (directions, direction_values) =
+            MOVEMENT_WORDS.find_among(text, &movement_starts).unzip();
         DocumentWords {
             metrics,
             metric_values,
@@ -1079,7 +1093,12 @@ mod tests {
         let whole = Span::new(0, text.len());
         let figure = Span::new(before.len(), before.len() + 3);
         let index = word_index(&text);
-        direction_near(&text, &DocumentWords::of(&text, &index), whole, figure)
+        direction_near(
+            &text,
+            &DocumentWords::of(&text, &index, &[whole]),
+            whole,
+            figure,
+        )
     }
 
     #[test]
