@@ -1,6 +1,6 @@
 //! A corpus: the loaded documents, each analysed once when it is added.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use crate::check;

@@ -177,15 +177,17 @@ impl Openers {
 
     /// Openers that are whole words, in lower case.
     pub fn words(words: impl IntoIterator<Item = &'static str>) -> Openers {
-        Openers::build(words, false)
+        Openers::build(&mut words.into_iter(), false)
     }
 
     /// Openers that are the starts of words, in lower case.
     pub fn prefixes(prefixes: impl IntoIterator<Item = &'static str>) -> Openers {
-        Openers::build(prefixes, true)
+        Openers::build(&mut prefixes.into_iter(), true)
     }
 
-    fn build(openers: impl IntoIterator<Item = &'static str>, prefixes: bool) -> Openers {
+    /// Not generic: a dozen tables are built from a dozen kinds of list, and one copy of
+    /// this serves them all (the page carried twelve).
+    fn build(openers: &mut dyn Iterator<Item = &'static str>, prefixes: bool) -> Openers {
         let mut pairs = vec![0u16; Openers::SIZE * Openers::SIZE];
         let mut buckets: Vec<Vec<&'static [u8]>> = vec![Vec::new()];
         for opener in openers {

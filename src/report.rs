@@ -195,12 +195,12 @@ impl Report {
 
     /// Rewrites every offset as UTF-16 code units, one pass over each document. The
     /// WebAssembly boundary calls this once before the report crosses to JS.
-    pub fn offsets_to_utf16<'t>(&mut self, text_of: impl Fn(&str) -> Option<&'t str>) {
+    pub fn offsets_to_utf16<'t>(&mut self, text_of: &dyn Fn(&str) -> Option<&'t str>) {
         if self.offsets == "utf16" {
             return;
         }
-        let mut by_doc: std::collections::HashMap<String, Vec<&mut usize>> =
-            std::collections::HashMap::new();
+        let mut by_doc: rustc_hash::FxHashMap<String, Vec<&mut usize>> =
+            rustc_hash::FxHashMap::default();
         let mut lengths: Vec<(&String, &mut usize)> = Vec::new();
         for document in &mut self.documents {
             lengths.push((&document.id, &mut document.length));
@@ -492,7 +492,7 @@ mod tests {
         let mut corpus = Corpus::new();
         corpus.insert(Document::new("a", text)).unwrap();
         let mut report = corpus.report();
-        report.offsets_to_utf16(|_| Some(text));
+        report.offsets_to_utf16(&|_| Some(text));
         let units: Vec<u16> = text.encode_utf16().collect();
         for figure in &report.figures {
             assert_eq!(

@@ -85,7 +85,7 @@ impl Checker {
     }
 
     fn finish(&self, mut report: Report) -> Result<JsValue, JsError> {
-        report.offsets_to_utf16(|id| self.corpus.get(id).map(|a| a.document.text.as_str()));
+        report.offsets_to_utf16(&|id| self.corpus.get(id).map(|a| a.document.text.as_str()));
         to_js(&report)
     }
 }
@@ -104,7 +104,7 @@ pub fn extract(text: &str) -> Result<JsValue, JsError> {
         .insert(Document::new("text", text))
         .map_err(|error| JsError::new(&error.to_string()))?;
     let mut report = corpus.figures_report();
-    report.offsets_to_utf16(|_| Some(text));
+    report.offsets_to_utf16(&|_| Some(text));
     to_js(&report)
 }
 

@@ -22,7 +22,9 @@
 mod internal;
 mod interval;
 
-use std::collections::{HashMap, HashSet};
+// FxHash rather than SipHash: the checker hashes every claim of every loaded article on
+// each edit, and its keys are the articles' own, on the reader's own machine.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 
@@ -182,19 +184,19 @@ type ClaimRef = (usize, usize);
 /// Checks the corpus. With `focus`, only findings that involve that document.
 pub fn check(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
     // Claims by quantity: only claims that count or measure the same thing can disagree.
-    let mut buckets: HashMap<&str, Vec<ClaimRef>> = HashMap::new();
+    let mut buckets: HashMap<&str, Vec<ClaimRef>> = HashMap::default();
     // Claims already placed, by bucket, document and everything a comparison reads: an
     // article that repeats a claim word for word adds nothing to compare, and comparing
     // every repeat with every other would make checking quadratic in the repeats.
-    let mut seen: HashSet<(&str, usize, ComparisonKey)> = HashSet::new();
+    let mut seen: HashSet<(&str, usize, ComparisonKey)> = HashSet::default();
     // What each document says of each quantity: how many claims it placed, the
     // subjects it names and the values it states (see [`Said`]).
-    let mut said: HashMap<(&str, usize), Said> = HashMap::new();
+    let mut said: HashMap<(&str, usize), Said> = HashMap::default();
     // With a focus, only the buckets the focused document has a claim in can give a
     // finding: checking one new article against a thousand loaded ones reads the others'
     // claims, but builds nothing for buckets the new article does not touch.
     let focus_buckets: Option<HashSet<&str>> = focus.map(|f| {
-        analyses.get(f).map_or_else(HashSet::new, |analysis| {
+        analyses.get(f).map_or_else(HashSet::default, |analysis| {
             analysis
                 .claims
                 .iter()
@@ -917,9 +919,9 @@ fn describe(analysis: &Analysis, figure: &Figure) -> String {
 }
 
 fn compare_verdicts(analyses: &[Analysis], focus: Option<usize>) -> Vec<Finding> {
-    let mut by_subject: HashMap<&str, Vec<(usize, &Verdict)>> = HashMap::new();
+    let mut by_subject: HashMap<&str, Vec<(usize, &Verdict)>> = HashMap::default();
     // One verdict per document, subject, polarity and period: repeats add nothing.
-    let mut seen: HashSet<(usize, &str, Polarity, Option<&str>)> = HashSet::new();
+    let mut seen: HashSet<(usize, &str, Polarity, Option<&str>)> = HashSet::default();
     for (doc, analysis) in analyses.iter().enumerate() {
         for verdict in &analysis.verdicts {
             if let (Some(subject), false) = (&verdict.subject, verdict.boilerplate)
@@ -1038,7 +1040,7 @@ type FoldKey = (
 /// among equals the one whose first side comes first. Findings come out sorted by
 /// severity, then by position.
 fn fold_repeats<T>(findings: Vec<(Finding, T)>) -> Vec<(Finding, T)> {
-    let mut best: HashMap<FoldKey, (Finding, T)> = HashMap::new();
+    let mut best: HashMap<FoldKey, (Finding, T)> = HashMap::default();
     for (finding, extra) in findings {
         let (a, b) = (
             finding.a.doc.min(finding.b.doc),

@@ -150,7 +150,7 @@ pub enum BasisWord {
 
 /// Every basis and modality word, by what it says. Written once; [`BASIS_WORDS`] is
 /// derived from it.
-const WORDS: &[(BasisWord, &[&str])] = {
+const WORDS: &[(BasisWord, &str)] = {
     use BasisWord as W;
     use Comparison as C;
     use Measure as M;
@@ -158,225 +158,88 @@ const WORDS: &[(BasisWord, &[&str])] = {
     &[
         (
             W::Comparison(C::YearOnYear),
-            &[
-                "year on year",
-                "year-on-year",
-                "year over year",
-                "year-over-year",
-                "y/y",
-                "yoy",
-                "from a year earlier",
-                "from a year ago",
-                "than a year earlier",
-                "than a year ago",
-                "a year earlier",
-                "a year ago",
-                "annual",
-                "annually",
-                "in the 12 months",
-                "over the 12 months",
-                "12-month",
-                "on the year",
-                "compared with a year",
-                "from the same period",
-                "versus a year",
-                "from last year",
-                "than last year",
-            ],
+            "year on year|year-on-year|year over year|year-over-year|y/y|yoy|\
+             from a year earlier|from a year ago|than a year earlier|than a year ago|\
+             a year earlier|a year ago|annual|annually|in the 12 months|\
+             over the 12 months|12-month|on the year|compared with a year|\
+             from the same period|versus a year|from last year|than last year",
         ),
         (
             W::Comparison(C::QuarterOnQuarter),
-            &[
-                "quarter on quarter",
-                "quarter-on-quarter",
-                "quarter over quarter",
-                "q/q",
-                "qoq",
-                "sequential",
-                "sequentially",
-                "from the previous quarter",
-                "than the previous quarter",
-                "on the quarter",
-                "from the prior quarter",
-                "from the third quarter",
-                "from the second quarter",
-                "from the first quarter",
-                "from the fourth quarter",
-            ],
+            "quarter on quarter|quarter-on-quarter|quarter over quarter|q/q|qoq|\
+             sequential|sequentially|from the previous quarter|\
+             than the previous quarter|on the quarter|from the prior quarter|\
+             from the third quarter|from the second quarter|from the first quarter|\
+             from the fourth quarter",
         ),
         (
             W::Comparison(C::MonthOnMonth),
-            &[
-                "month on month",
-                "month-on-month",
-                "m/m",
-                "from the previous month",
-                "than the previous month",
-                "on the month",
-                "from a month earlier",
-                "monthly rate",
-                "monthly basis",
-                "monthly increase",
-                "monthly gain",
-            ],
+            "month on month|month-on-month|m/m|from the previous month|\
+             than the previous month|on the month|from a month earlier|monthly rate|\
+             monthly basis|monthly increase|monthly gain",
         ),
         (
             W::Comparison(C::YearToDate),
-            &[
-                "year to date",
-                "year-to-date",
-                "ytd",
-                "so far this year",
-                "this year",
-                "since the start of the year",
-                "since january",
-                "since the beginning of the year",
-            ],
+            "year to date|year-to-date|ytd|so far this year|this year|\
+             since the start of the year|since january|since the beginning of the year",
         ),
         (
             W::Comparison(C::AgainstForecast),
-            &[
-                "above expectations",
-                "below expectations",
-                "than expected",
-                "than forecast",
-                "beat estimates",
-                "missed estimates",
-                "above forecasts",
-                "below forecasts",
-                "relative to",
-                "than the consensus",
-            ],
+            "above expectations|below expectations|than expected|than forecast|\
+             beat estimates|missed estimates|above forecasts|below forecasts|\
+             relative to|than the consensus",
         ),
         (
             W::Session(S::Intraday),
-            &[
-                "intraday",
-                "at one point",
-                "as much as",
-                "as high as",
-                "as low as",
-                "earlier in the day",
-                "in early trading",
-                "during the session",
-                "at its peak",
-                "at the peak",
-                "briefly",
-            ],
+            "intraday|at one point|as much as|as high as|as low as|earlier in the day|\
+             in early trading|during the session|at its peak|at the peak|briefly",
         ),
         (
             W::Session(S::Premarket),
-            &[
-                "premarket",
-                "pre-market",
-                "before the bell",
-                "before the open",
-            ],
+            "premarket|pre-market|before the bell|before the open",
         ),
         (
             W::Session(S::AfterHours),
-            &[
-                "after-hours",
-                "after hours",
-                "extended trading",
-                "after the bell",
-                "late trading",
-                "post-market",
-            ],
+            "after-hours|after hours|extended trading|after the bell|late trading|\
+             post-market",
         ),
         (
             W::Session(S::Close),
-            &[
-                "closed at",
-                "closed up",
-                "closed down",
-                "closed higher",
-                "closed lower",
-                "settled",
-                "ended the day",
-                "ended the session",
-                "at the close",
-                "finished the day",
-                "by the close",
-            ],
+            "closed at|closed up|closed down|closed higher|closed lower|settled|\
+             ended the day|ended the session|at the close|finished the day|by the close",
         ),
         (
             W::Measure(M::Adjusted),
-            &["adjusted", "underlying", "non-gaap", "excluding items"],
+            "adjusted|underlying|non-gaap|excluding items",
         ),
-        (W::Measure(M::Reported), &["reported", "gaap", "statutory"]),
+        (W::Measure(M::Reported), "reported|gaap|statutory"),
         // In lower case only: "Core Scientific", "Net Power" and "Real Madrid" are names.
-        (W::Measure(M::Gross), &["=gross"]),
-        (W::Measure(M::Net), &["=net"]),
-        (W::Measure(M::Core), &["=core", "underlying inflation"]),
-        (W::Measure(M::Headline), &["=headline"]),
+        (W::Measure(M::Gross), "=gross"),
+        (W::Measure(M::Net), "=net"),
+        (W::Measure(M::Core), "=core|underlying inflation"),
+        (W::Measure(M::Headline), "=headline"),
         (
             W::Measure(M::Real),
-            &["=real", "inflation-adjusted", "in real terms"],
+            "=real|inflation-adjusted|in real terms",
         ),
-        (W::Measure(M::Nominal), &["=nominal"]),
+        (W::Measure(M::Nominal), "=nominal"),
         (
             W::Measure(M::Annualised),
-            &["annualised", "annualized", "annual rate"],
+            "annualised|annualized|annual rate",
         ),
         (
             W::Modality(Modality::Expected),
-            &[
-                "expected",
-                "expects",
-                "expect",
-                "expectation",
-                "expectations",
-                "forecast",
-                "forecasts",
-                "forecasting",
-                "forecaster",
-                "forecasters",
-                "projected",
-                "projection",
-                "projections",
-                "projects",
-                "estimate",
-                "estimates",
-                "estimated",
-                "guidance",
-                "guided",
-                "outlook",
-                "target",
-                "targets",
-                "targeting",
-                "consensus",
-                "analysts",
-                "predicted",
-                "predicts",
-                "anticipated",
-                "planned",
-                "plans",
-                "aims",
-                "goal",
-                "would",
-                "could",
-                "=may",
-                "might",
-                "will",
-                "proposed",
-                "seen at",
-                "penciled",
-                "pencilled",
-            ],
+            "expected|expects|expect|expectation|expectations|forecast|forecasts|\
+             forecasting|forecaster|forecasters|projected|projection|projections|\
+             projects|estimate|estimates|estimated|guidance|guided|outlook|target|\
+             targets|targeting|consensus|analysts|predicted|predicts|anticipated|\
+             planned|plans|aims|goal|would|could|=may|might|will|proposed|seen at|\
+             penciled|pencilled",
         ),
         (
             W::Modality(Modality::Historical),
-            &[
-                "previous record",
-                "old record",
-                "prior record",
-                "former record",
-                "highest since",
-                "lowest since",
-                "since records began",
-                "the last time",
-            ],
+            "previous record|old record|prior record|former record|highest since|\
+             lowest since|since records began|the last time",
         ),
     ]
 };
@@ -388,7 +251,7 @@ pub(super) static BASIS_WORDS: LazyLock<Phrases<u16>> = LazyLock::new(|| {
     let specs: Vec<PhraseSpec<u16>> = WORDS
         .iter()
         .enumerate()
-        .flat_map(|(group, (_, words))| words.iter().map(move |word| (*word, group as u16)))
+        .flat_map(|(group, (_, words))| words.split('|').map(move |word| (word, group as u16)))
         .collect();
     Phrases::new(&specs)
 });

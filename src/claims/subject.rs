@@ -7,7 +7,7 @@
 //! symbols map to their names, and a ticker written next to a name in the document
 //! ("Core Scientific (NASDAQ: CORZ)") becomes an alias of that name.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 use std::sync::LazyLock;
 
@@ -474,8 +474,8 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 /// [`mentions`], given the words of `text`.
 pub(crate) fn mentions_among(text: &str, index: &WordIndex) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
-    let mut learnt: HashMap<String, (Arc<str>, Arc<str>)> = HashMap::new();
-    let mut seen: HashMap<&str, Subject> = HashMap::new();
+    let mut learnt: HashMap<String, (Arc<str>, Arc<str>)> = HashMap::default();
+    let mut seen: HashMap<&str, Subject> = HashMap::default();
 
     for run in capitalised_runs(text) {
         let mut name = run.text(text);
@@ -618,37 +618,38 @@ enum Opening {
 /// set of every word cost a hash per word of every document.
 fn drop_common_word_openings(text: &str, found: &mut Vec<Mention>) {
     let openings: Vec<Opening> = found.iter().map(|m| opening_word(text, m.span)).collect();
-    let mut asked: Vec<&str> = openings
-        .iter()
-        .filter_map(|opening| match opening {
-            Opening::NameUnlessWrittenLower(word) => Some(word.as_str()),
-            _ => None,
-        })
-        .collect();
-    asked.sort_unstable();
-    asked.dedup();
+    // The openers to look up, once each, by first letter (a to z: every opener is a
+    // capitalised word in lower case).
+    let mut asked: Vec<&str> = Vec::new();
+    let mut by_letter: [Vec<usize>; 26] = Default::default();
+    for opening in &openings {
+        if let Opening::NameUnlessWrittenLower(word) = opening
+            && !asked.contains(&word.as_str())
+        {
+            by_letter[usize::from(word.as_bytes()[0] - b'a')].push(asked.len());
+            asked.push(word);
+        }
+    }
     let mut written_lower = vec![false; asked.len()];
     if !asked.is_empty() {
         let longest = asked.iter().map(|w| w.len()).max().unwrap_or(0);
-        // Most words start with a letter no asked word starts with.
-        let mut opens_one = [false; 256];
-        for word in &asked {
-            opens_one[usize::from(word.as_bytes()[0])] = true;
-        }
         let bytes = text.as_bytes();
         for start in crate::pattern::word_starts(bytes) {
-            if !opens_one[usize::from(bytes[start])] {
+            // Most words start with a letter no opener starts with.
+            let Some(candidates) = bytes[start]
+                .checked_sub(b'a')
+                .and_then(|letter| by_letter.get(usize::from(letter)))
+                .filter(|candidates| !candidates.is_empty())
+            else {
                 continue;
-            }
+            };
             let len = bytes[start..]
                 .iter()
                 .take(longest + 1)
                 .position(|&b| !crate::pattern::is_word_byte(b))
                 .unwrap_or((bytes.len() - start).min(longest + 1));
             let word = &text[start..start + len];
-            if len <= longest
-                && let Ok(at) = asked.binary_search(&word)
-            {
+            if let Some(&at) = candidates.iter().find(|&&at| asked[at] == word) {
                 written_lower[at] = true;
             }
         }
@@ -660,8 +661,9 @@ fn drop_common_word_openings(text: &str, found: &mut Vec<Mention>) {
         match opening {
             Opening::NotAName => false,
             Opening::NameUnlessWrittenLower(word) => asked
-                .binary_search(&word.as_str())
-                .is_ok_and(|at| !written_lower[at]),
+                .iter()
+                .position(|asked| asked == word)
+                .is_some_and(|at| !written_lower[at]),
             Opening::Name => true,
         }
     });
@@ -696,6 +698,9 @@ fn opening_word(text: &str, span: Span) -> Opening {
         return Opening::NotAName;
     }
     if !name.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
+        return Opening::Name;
+    }
+    if !name.as_bytes()[0].is_ascii_uppercase() {
         return Opening::Name;
     }
     let before = text[..span.start].trim_end_matches([' ', '\t', '"', '\u{201c}', '(']);

@@ -5,7 +5,7 @@
 //! energy. Currencies are units of the [`Dimension::Money`] dimension whose symbol is the
 //! ISO 4217 code; the checker never converts between currencies.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::pattern::Regex;

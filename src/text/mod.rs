@@ -5,7 +5,7 @@
 //! share buttons, repeated datelines. Their figures are real figures about other things,
 //! so they are kept but marked boilerplate, and the checker leaves them out.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::pattern::Regex;
@@ -106,7 +106,7 @@ pub fn lines(text: &str) -> Vec<Line> {
         });
         start += piece.len();
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for line in &mut lines {
         let trimmed = line.span.text(text).trim();
         if trimmed.is_empty() {

@@ -31,7 +31,7 @@ pub fn check_pipeline(documents: &[Document]) -> Result<(), String> {
     }
     let mut report = corpus.report();
     check_report(documents, &report)?;
-    report.offsets_to_utf16(|id| text_of(documents, id));
+    report.offsets_to_utf16(&|id| text_of(documents, id));
     check_utf16_report(documents, &report)
 }
 
