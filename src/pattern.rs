@@ -422,17 +422,9 @@ impl WordIndex {
 /// candidates come from a [`WordIndex`] by their first word, exact, and a match needs no
 /// capture groups to say what it means.
 pub struct Phrases<T> {
-    /// The first word of every phrase.
-    openers: Openers,
-    /// By first word, then longest first.
-    entries: Vec<PhraseEntry<T>>,
-}
-
-struct PhraseEntry<T> {
-    first_word: &'static str,
-    phrase: &'static str,
-    case_sensitive: bool,
-    value: T,
+    table: PhraseTable,
+    /// `values[i]`: what the phrases of index `i` in `table` mean.
+    values: Vec<T>,
 }
 
 /// A phrase of a [`Phrases`] table, in lower case, and what it means; with `=` before
@@ -441,9 +433,63 @@ pub type PhraseSpec<T> = (&'static str, T);
 
 impl<T: Copy> Phrases<T> {
     pub fn new(phrases: &[PhraseSpec<T>]) -> Phrases<T> {
-        let mut entries: Vec<PhraseEntry<T>> = phrases
+        let values: Vec<T> = phrases.iter().map(|&(_, value)| value).collect();
+        let specs: Vec<&'static str> = phrases.iter().map(|&(spec, _)| spec).collect();
+        Phrases {
+            table: PhraseTable::new(&specs),
+            values,
+        }
+    }
+
+    /// The phrase that starts at `start`, a word start of `text`, with its end.
+    pub fn at(&self, text: &str, start: usize) -> Option<(usize, T)> {
+        let (end, index) = self.table.at(text, start)?;
+        Some((end, self.values[index]))
+    }
+
+    /// The words a phrase of this table opens on: its family in a [`Families`].
+    pub fn openers(&self) -> &Openers {
+        &self.table.openers
+    }
+
+    /// Every phrase at `starts` (the word starts of its family), in order and not
+    /// overlapping, as a leftmost-first search would find them.
+    pub fn find_among<'t>(
+        &'t self,
+        text: &'t str,
+        starts: &'t [usize],
+    ) -> impl Iterator<Item = (Span, T)> + 't {
+        attempts(starts.iter().copied(), move |start| {
+            let (end, value) = self.at(text, start)?;
+            Some((end, (Span::new(start, end), value)))
+        })
+    }
+}
+
+/// The phrases of a [`Phrases`] table with the index of their spec for a meaning: not
+/// generic, so that one copy of its building and matching serves every table (the page
+/// carried one per meaning type).
+struct PhraseTable {
+    /// The first word of every phrase.
+    openers: Openers,
+    /// By first word, then longest first.
+    entries: Vec<PhraseEntry>,
+}
+
+struct PhraseEntry {
+    first_word: &'static str,
+    phrase: &'static str,
+    case_sensitive: bool,
+    /// The index of its spec.
+    index: usize,
+}
+
+impl PhraseTable {
+    fn new(specs: &[&'static str]) -> PhraseTable {
+        let mut entries: Vec<PhraseEntry> = specs
             .iter()
-            .map(|&(spec, value)| {
+            .enumerate()
+            .map(|(index, &spec)| {
                 let (phrase, case_sensitive) = match spec.strip_prefix('=') {
                     Some(phrase) => (phrase, true),
                     None => (spec, false),
@@ -465,7 +511,7 @@ impl<T: Copy> Phrases<T> {
                     first_word: &phrase[..first_len],
                     phrase,
                     case_sensitive,
-                    value,
+                    index,
                 }
             })
             .collect();
@@ -475,14 +521,14 @@ impl<T: Copy> Phrases<T> {
         });
         let mut first_words: Vec<&'static str> = entries.iter().map(|e| e.first_word).collect();
         first_words.dedup();
-        Phrases {
+        PhraseTable {
             openers: Openers::words(first_words),
             entries,
         }
     }
 
-    /// The phrase that starts at `start`, a word start of `text`, with its end.
-    pub fn at(&self, text: &str, start: usize) -> Option<(usize, T)> {
+    /// The phrase that starts at `start`, with its end and the index of its spec.
+    fn at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
         let rest = &text.as_bytes()[start..];
         let first_len = rest
             .iter()
@@ -506,25 +552,7 @@ impl<T: Copy> Phrases<T> {
                 });
                 matches && !rest.get(phrase.len()).is_some_and(|&b| is_word_byte(b))
             })
-            .map(|e| (start + e.phrase.len(), e.value))
-    }
-
-    /// The words a phrase of this table opens on: its family in a [`Families`].
-    pub fn openers(&self) -> &Openers {
-        &self.openers
-    }
-
-    /// Every phrase at `starts` (the word starts of its family), in order and not
-    /// overlapping, as a leftmost-first search would find them.
-    pub fn find_among<'t>(
-        &'t self,
-        text: &'t str,
-        starts: &'t [usize],
-    ) -> impl Iterator<Item = (Span, T)> + 't {
-        attempts(starts.iter().copied(), move |start| {
-            let (end, value) = self.at(text, start)?;
-            Some((end, (Span::new(start, end), value)))
-        })
+            .map(|e| (start + e.phrase.len(), e.index))
     }
 }
 

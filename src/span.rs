@@ -130,6 +130,35 @@ pub fn window_before(text: &str, end: usize, max: usize) -> (usize, &str) {
     (start, &text[start..end])
 }
 
+/// Sorts `items` by `key`, keeping items with equal keys in their order (a stable
+/// sort), through one sort of plain `(key, index)` triples. Every call site of the
+/// standard sorts is a copy of a sorting algorithm on the page, some 3 KB each; the
+/// figures, numerals, names and word lists sort through this one instead.
+pub fn sort_by_position<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize)) {
+    let mut order: Vec<(usize, usize, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let (first, second) = key(item);
+            (first, second, index)
+        })
+        .collect();
+    sort_triples(&mut order);
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(
+        order
+            .iter()
+            .filter_map(|&(_, _, index)| slots[index].take()),
+    );
+}
+
+/// The one sort behind [`sort_by_position`]: the index makes every triple distinct, so
+/// an unstable sort gives the stable order.
+#[inline(never)]
+fn sort_triples(order: &mut [(usize, usize, usize)]) {
+    order.sort_unstable();
+}
+
 /// Rewrites UTF-8 byte offsets into `text` as UTF-16 code-unit offsets, in place.
 ///
 /// The offsets may come in any order and may repeat; the text up to the last offset is
@@ -137,14 +166,21 @@ pub fn window_before(text: &str, end: usize, max: usize) -> (usize, &str) {
 /// on a character boundary is rounded down to the boundary before it; one past the end
 /// of the text maps to the text's UTF-16 length.
 pub fn utf8_to_utf16_offsets(text: &str, offsets: &mut [&mut usize]) {
-    offsets.sort_unstable_by_key(|offset| **offset);
+    // In ascending order, through the one sort of [`sort_by_position`].
+    let mut order: Vec<(usize, usize, usize)> = offsets
+        .iter()
+        .enumerate()
+        .map(|(index, offset)| (**offset, 0, index))
+        .collect();
+    sort_triples(&mut order);
     // Walk from offset to offset, not character by character: an ASCII stretch (most of
     // English news) is as long in UTF-16 as in UTF-8, and the walk stops at the last
     // offset instead of the end of the text.
     let mut byte = 0usize;
     let mut utf16 = 0usize;
-    for offset in offsets.iter_mut() {
-        let target = floor_char_boundary(text, (**offset).min(text.len()));
+    for &(value, _, index) in &order {
+        let offset = &mut offsets[index];
+        let target = floor_char_boundary(text, value.min(text.len()));
         if target > byte {
             let stretch = &text[byte..target];
             utf16 += if stretch.is_ascii() {

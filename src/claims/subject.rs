@@ -583,7 +583,7 @@ pub(crate) fn mentions_among(text: &str, index: &WordIndex) -> Vec<Mention> {
     }
     drop_common_word_openings(text, &mut found);
     asset_mentions(text, index, &mut found);
-    found.sort_by_key(|mention| mention.span.start);
+    crate::span::sort_by_position(&mut found, |mention| (mention.span.start, 0));
     found.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
     found
 }

@@ -106,7 +106,7 @@ pub(crate) fn extract_among(text: &str, index: &WordIndex, lines: &[text::Line])
                     .copied(),
             )),
     );
-    numerals.sort_by_key(|numeral| numeral.span.start);
+    crate::span::sort_by_position(&mut numerals, |numeral| (numeral.span.start, 0));
 
     let mut cursor = 0;
     for numeral in numerals {
@@ -136,7 +136,7 @@ pub(crate) fn extract_among(text: &str, index: &WordIndex, lines: &[text::Line])
         }
     }
 
-    figures.sort_by_key(|figure| (figure.span.start, figure.span.end));
+    crate::span::sort_by_position(&mut figures, |figure| (figure.span.start, figure.span.end));
     let mut figures = join_neighbours(text, figures);
     // "1" and 305 zeros "MW" parses, but its value in watts does not fit a float.
     figures.retain(Figure::is_finite);
@@ -272,7 +272,7 @@ struct Taken(Vec<Span>, Seeker);
 impl Taken {
     fn add_all(&mut self, spans: impl IntoIterator<Item = Span>) {
         self.0.extend(spans);
-        self.0.sort_unstable();
+        crate::span::sort_by_position(&mut self.0, |span| (span.start, span.end));
         let mut merged: Vec<Span> = Vec::with_capacity(self.0.len());
         for span in self.0.drain(..) {
             match merged.last_mut() {

@@ -239,7 +239,8 @@ const DENOMINATORS: &[(&str, f64)] = &[
 /// "a"/"an" ("a dozen", "a third"); [`read_words`] decides what the run means.
 static WORD_RUN: LazyLock<CandidatePattern> = LazyLock::new(|| {
     let mut words: Vec<&str> = number_words().collect();
-    words.sort_by_key(|word| std::cmp::Reverse(word.len()));
+    // Longest first.
+    crate::span::sort_by_position(&mut words, |word| (usize::MAX - word.len(), 0));
     let word = format!("(?:{})", words.join("|"));
     CandidatePattern::new(&format!(
         r"(?i)(?-u:\b)(?:(?:an?|one)[ -])?{word}(?:(?:[ -]|[ ]and[ ](?:an?[ ])?){word})*(?-u:\b)"

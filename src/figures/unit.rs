@@ -386,7 +386,7 @@ static WORD_FORMS: &[(&str, &str)] = &[
 fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
     let mut forms: Vec<&str> = forms.collect();
     // Longest first, so that "kWh" wins over "kW" and "megawatt hour" over "megawatt".
-    forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
+    crate::span::sort_by_position(&mut forms, |form| (usize::MAX - form.len(), 0));
     forms
         .iter()
         .map(|form| crate::pattern::escape(form))
